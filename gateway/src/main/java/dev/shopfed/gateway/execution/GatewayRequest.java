@@ -1,0 +1,33 @@
+package dev.shopfed.gateway.execution;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client GraphQL request as the engine sees it, after the HTTP layer has decoded it.
+ *
+ * @param query         the operation document text
+ * @param operationName the operation to run when the document holds several, or null
+ * @param variables     raw variable values as decoded from JSON (never null)
+ * @param extensions    request extensions (never null)
+ * @param headers       client request headers, names lower-cased; some are forwarded to subgraphs
+ * @param explain       when true the response carries the query plan in {@code extensions.queryPlan}
+ */
+public record GatewayRequest(
+    String query,
+    String operationName,
+    Map<String, Object> variables,
+    Map<String, Object> extensions,
+    Map<String, List<String>> headers,
+    boolean explain) {
+
+  public GatewayRequest {
+    variables = variables == null ? Map.of() : variables;
+    extensions = extensions == null ? Map.of() : extensions;
+    headers = headers == null ? Map.of() : headers;
+  }
+
+  public static GatewayRequest of(String query) {
+    return new GatewayRequest(query, null, Map.of(), Map.of(), Map.of(), false);
+  }
+}

@@ -1,0 +1,19 @@
+package dev.shopfed.gateway.execution;
+
+import java.util.Map;
+
+/**
+ * The engine's answer to one request.
+ *
+ * @param body    the GraphQL response: {@code data}, {@code errors}, {@code extensions} in that order,
+ *                each present only when the specification says so
+ * @param outcome whether the request itself was rejected before execution (parse or validation
+ *                failure), which the HTTP layer maps to status 400
+ */
+public record GatewayResponse(Map<String, Object> body, Outcome outcome) {
+
+  public enum Outcome {
+    EXECUTED,
+    REQUEST_ERROR
+  }
+}
