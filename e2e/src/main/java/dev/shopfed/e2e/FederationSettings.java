@@ -1,0 +1,138 @@
+package dev.shopfed.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@link LocalFederation} starts and where. A port of 0 means "pick a free one".
+ *
+ * @param layout         where the jars and the supergraph are
+ * @param commercePort   commerce subgraph port (default 4001)
+ * @param promoPort      promo subgraph port (default 4002)
+ * @param gatewayPort    gateway port (default 4000)
+ * @param supergraph     the supergraph SDL file the gateway loads
+ * @param logDir         where each child's stdout and stderr go, one file per service
+ * @param startupTimeout how long each service may take to answer its health check
+ * @param jvmArgs        JVM options for every child
+ * @param commerceArgs   extra program arguments for the commerce subgraph (e.g. a datasource URL)
+ * @param promoArgs      extra program arguments for the promo subgraph
+ */
+public record FederationSettings(
+    ProjectLayout layout,
+    int commercePort,
+    int promoPort,
+    int gatewayPort,
+    Path supergraph,
+    Path logDir,
+    Duration startupTimeout,
+    List<String> jvmArgs,
+    List<String> commerceArgs,
+    List<String> promoArgs) {
+
+  public static final String USAGE = """
+      Usage: LocalFederation [options]
+        --gateway-port N      gateway port (default 4000; 0 = any free port)
+        --commerce-port N     commerce subgraph port (default 4001; 0 = any free port)
+        --promo-port N        promo subgraph port (default 4002; 0 = any free port)
+        --supergraph FILE     supergraph SDL (default schema/src/main/resources/schema/supergraph.graphql)
+        --log-dir DIR         child logs (default e2e/target/local-federation)
+        --startup-timeout S   seconds each service may take to become healthy (default 180)
+        --jvm-arg ARG         JVM option for every child (repeatable)
+        --commerce-arg ARG    extra argument for the commerce subgraph (repeatable)
+        --promo-arg ARG       extra argument for the promo subgraph (repeatable)
+      """;
+
+  public FederationSettings {
+    jvmArgs = List.copyOf(jvmArgs);
+    commerceArgs = List.copyOf(commerceArgs);
+    promoArgs = List.copyOf(promoArgs);
+  }
+
+  public static FederationSettings defaults(ProjectLayout layout) {
+    return new FederationSettings(layout, 4001, 4002, 4000, layout.supergraph(), layout.defaultLogDir(),
+        Duration.ofSeconds(180), List.of(), List.of(), List.of());
+  }
+
+  /** Every service on a free port: what tests want, so they never clash with a running ./run.sh. */
+  public FederationSettings onFreePorts() {
+    return new FederationSettings(layout, 0, 0, 0, supergraph, logDir, startupTimeout, jvmArgs, commerceArgs,
+        promoArgs);
+  }
+
+  public FederationSettings withLogDir(Path dir) {
+    return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, dir, startupTimeout,
+        jvmArgs, commerceArgs, promoArgs);
+  }
+
+  public FederationSettings withJvmArgs(List<String> args) {
+    return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout,
+        args, commerceArgs, promoArgs);
+  }
+
+  /** Parses {@code --name value} and {@code --name=value} options over the defaults. */
+  public static FederationSettings parse(String[] args, ProjectLayout layout) {
+    FederationSettings defaults = defaults(layout);
+    int commerce = defaults.commercePort;
+    int promo = defaults.promoPort;
+    int gateway = defaults.gatewayPort;
+    Path supergraph = defaults.supergraph;
+    Path logDir = defaults.logDir;
+    Duration timeout = defaults.startupTimeout;
+    List<String> jvm = new ArrayList<>();
+    List<String> commerceArgs = new ArrayList<>();
+    List<String> promoArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      String value;
+      if (eq > 0) {
+        value = arg.substring(eq + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new IllegalArgumentException("missing value for " + arg);
+      }
+      switch (name) {
+        case "--gateway-port" -> gateway = port(name, value);
+        case "--commerce-port" -> commerce = port(name, value);
+        case "--promo-port" -> promo = port(name, value);
+        case "--supergraph" -> supergraph = Path.of(value).toAbsolutePath();
+        case "--log-dir" -> logDir = Path.of(value).toAbsolutePath();
+        case "--startup-timeout" -> timeout = Duration.ofSeconds(positive(name, value));
+        case "--jvm-arg" -> jvm.add(value);
+        case "--commerce-arg" -> commerceArgs.add(value);
+        case "--promo-arg" -> promoArgs.add(value);
+        default -> throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+    return new FederationSettings(layout, commerce, promo, gateway, supergraph, logDir, timeout, jvm, commerceArgs,
+        promoArgs);
+  }
+
+  private static int port(String name, String value) {
+    int port = integer(name, value);
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException(name + " must be 0..65535, got " + value);
+    }
+    return port;
+  }
+
+  private static int positive(String name, String value) {
+    int n = integer(name, value);
+    if (n <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, got " + value);
+    }
+    return n;
+  }
+
+  private static int integer(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " expects a number, got " + value);
+    }
+  }
+}

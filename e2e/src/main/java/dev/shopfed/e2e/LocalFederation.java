@@ -1,0 +1,189 @@
+package dev.shopfed.e2e;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole federation on one machine: the commerce and promo subgraphs, then the gateway pointed
+ * at them, each a {@code java -jar} child process. Used by {@code ./run.sh} (via {@link #main}) and
+ * by the end-to-end tests. Closing it, or the JVM exiting, stops all three.
+ */
+public final class LocalFederation implements AutoCloseable {
+
+  private final List<ServiceProcess> services; // in start order; stopped in reverse
+  private final Thread shutdownHook;
+  private volatile boolean stopping;
+
+  private LocalFederation(List<ServiceProcess> services) {
+    this.services = List.copyOf(services);
+    this.shutdownHook = new Thread(this::stopAll, "local-federation-shutdown");
+  }
+
+  /** Starts commerce and promo, waits for both, then starts the gateway and waits for it. */
+  public static LocalFederation start(FederationSettings settings) {
+    ProjectLayout layout = settings.layout();
+    List<ServiceProcess> started = new ArrayList<>();
+    // Registered before the first child starts, so Ctrl-C during startup leaves nothing behind.
+    Thread startupHook = new Thread(() -> stopInReverse(started), "local-federation-startup-abort");
+    Runtime.getRuntime().addShutdownHook(startupHook);
+    try {
+      ServiceSpec commerce = subgraph("commerce", layout.commerceJar(), settings.commercePort(), settings,
+          settings.commerceArgs());
+      ServiceSpec promo = subgraph("promo", layout.promoJar(), settings.promoPort(), settings, settings.promoArgs());
+      // The subgraphs do not depend on each other: launch both, then wait for each.
+      ServiceProcess commerceProcess = launch(commerce, settings, started);
+      ServiceProcess promoProcess = launch(promo, settings, started);
+      commerceProcess.awaitHealthy(settings.startupTimeout());
+      promoProcess.awaitHealthy(settings.startupTimeout());
+
+      ServiceProcess gateway = launch(gateway(settings, commerce, promo), settings, started);
+      gateway.awaitHealthy(settings.startupTimeout());
+
+      LocalFederation federation = new LocalFederation(started);
+      Runtime.getRuntime().addShutdownHook(federation.shutdownHook);
+      Runtime.getRuntime().removeShutdownHook(startupHook);
+      return federation;
+    } catch (RuntimeException e) {
+      stopInReverse(started);
+      removeQuietly(startupHook);
+      throw e;
+    }
+  }
+
+  public URI gatewayUrl() {
+    return service("gateway").spec().baseUrl();
+  }
+
+  /** The client endpoint: {@code POST /graphql} on the gateway. */
+  public URI graphqlUrl() {
+    return gatewayUrl().resolve("/graphql");
+  }
+
+  public URI explorerUrl() {
+    return URI.create("http://localhost:" + service("gateway").spec().port() + "/");
+  }
+
+  public URI commerceUrl() {
+    return service("commerce").spec().baseUrl().resolve("/graphql");
+  }
+
+  public URI promoUrl() {
+    return service("promo").spec().baseUrl().resolve("/graphql");
+  }
+
+  /** True once {@link #close} or the shutdown hook began stopping the children. */
+  public boolean isStopping() {
+    return stopping;
+  }
+
+  /** Completes when any of the three children exits, with a line naming it and its log. */
+  public CompletableFuture<String> anyExit() {
+    List<CompletableFuture<String>> exits = services.stream()
+        .map(s -> s.onExit().thenApply(p -> s.name() + " exited with code " + p.exitValue()
+            + " (log: " + s.log() + ")"))
+        .toList();
+    return CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenApply(String.class::cast);
+  }
+
+  @Override
+  public void close() {
+    stopAll();
+    removeQuietly(shutdownHook);
+  }
+
+  private void stopAll() {
+    stopping = true;
+    stopInReverse(services);
+  }
+
+  private ServiceProcess service(String name) {
+    return services.stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+  }
+
+  private static ServiceSpec subgraph(String name, Path jar, int requestedPort, FederationSettings settings,
+      List<String> extraArgs) {
+    int port = FreePorts.resolve(requestedPort);
+    List<String> args = new ArrayList<>();
+    args.add("--server.port=" + port);
+    args.addAll(extraArgs);
+    return new ServiceSpec(name, jar, port, "/actuator/health", args, settings.jvmArgs());
+  }
+
+  private static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
+    int port = FreePorts.resolve(settings.gatewayPort());
+    List<String> args = List.of(
+        "--supergraph", settings.supergraph().toString(),
+        "--port", Integer.toString(port),
+        "--gateway.subgraph-urls.commerce=" + commerce.baseUrl().resolve("/graphql"),
+        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql"));
+    return new ServiceSpec("gateway", settings.layout().gatewayJar(), port, "/health", args, settings.jvmArgs());
+  }
+
+  private static ServiceProcess launch(ServiceSpec spec, FederationSettings settings, List<ServiceProcess> started) {
+    ServiceProcess process = ServiceProcess.launch(spec, settings.logDir());
+    synchronized (started) {
+      started.add(process);
+    }
+    return process;
+  }
+
+  private static void stopInReverse(List<ServiceProcess> services) {
+    List<ServiceProcess> snapshot;
+    synchronized (services) {
+      snapshot = new ArrayList<>(services);
+    }
+    for (int i = snapshot.size() - 1; i >= 0; i--) {
+      snapshot.get(i).close();
+    }
+  }
+
+  private static void removeQuietly(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // Already shutting down, or never registered: the hook runs or is moot either way.
+    }
+  }
+
+  /** {@code ./run.sh} lands here: start everything, print where to go, stay up until Ctrl-C. */
+  public static void main(String[] args) {
+    if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+      System.out.print(FederationSettings.USAGE);
+      return;
+    }
+    FederationSettings settings;
+    try {
+      settings = FederationSettings.parse(args, ProjectLayout.locate());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      System.err.println(e.getMessage());
+      System.err.print(FederationSettings.USAGE);
+      System.exit(2);
+      return;
+    }
+    System.out.println("Starting commerce, promo and the gateway (logs in " + settings.logDir() + ") ...");
+    LocalFederation federation;
+    try {
+      federation = start(settings);
+    } catch (StartupException e) {
+      System.err.println(e.getMessage());
+      System.exit(1);
+      return;
+    }
+    System.out.println("commerce: " + federation.commerceUrl());
+    System.out.println("promo:    " + federation.promoUrl());
+    System.out.println("gateway:  " + federation.graphqlUrl());
+    System.out.println("Explorer: " + federation.explorerUrl());
+    System.out.println("Press Ctrl-C to stop all three.");
+    // A child dying on its own takes the others down too: half a federation only confuses.
+    String reason = federation.anyExit().join();
+    if (federation.isStopping()) {
+      return; // Ctrl-C: the shutdown hook is stopping the rest
+    }
+    System.err.println(reason + "; stopping the others");
+    System.exit(1);
+  }
+}

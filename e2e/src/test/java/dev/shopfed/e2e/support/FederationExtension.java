@@ -1,0 +1,76 @@
+package dev.shopfed.e2e.support;
+
+import dev.shopfed.e2e.FederationSettings;
+import dev.shopfed.e2e.LocalFederation;
+import dev.shopfed.e2e.ProjectLayout;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the real commerce, promo and gateway jars once per test run, on free ports, and hands
+ * tests a {@link Gateway} client and the {@link Operations}. JUnit closes the federation when the
+ * run ends; the federation's own shutdown hook covers a JVM that dies first.
+ */
+public final class FederationExtension implements ParameterResolver {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FederationExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == Gateway.class || type == Operations.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Startup startup = context.getRoot().getStore(NAMESPACE)
+        .computeIfAbsent(Startup.class, key -> Startup.run(), Startup.class);
+    return parameter.getParameter().getType() == Gateway.class ? startup.gateway() : startup.operations();
+  }
+
+  /** The outcome of the one start attempt: a failure is kept so later classes fail fast with the same cause. */
+  private record Startup(LocalFederation federation, Gateway client, Operations contract, RuntimeException failure)
+      implements AutoCloseable {
+
+    static Startup run() {
+      ProjectLayout layout = ProjectLayout.locate();
+      Operations operations = new Operations(layout.operationsDir());
+      FederationSettings settings = FederationSettings.defaults(layout)
+          .onFreePorts()
+          .withLogDir(layout.root().resolve("e2e/target/e2e-logs"))
+          // Quick startup matters more than peak speed for a short suite on a small machine.
+          .withJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+      try {
+        LocalFederation federation = LocalFederation.start(settings);
+        return new Startup(federation, new Gateway(federation.gatewayUrl(), federation.graphqlUrl()), operations, null);
+      } catch (RuntimeException e) {
+        return new Startup(null, null, operations, e);
+      }
+    }
+
+    Gateway gateway() {
+      rethrowFailure();
+      return client;
+    }
+
+    Operations operations() {
+      rethrowFailure();
+      return contract;
+    }
+
+    private void rethrowFailure() {
+      if (failure != null) {
+        throw new IllegalStateException("the local federation did not start: " + failure.getMessage(), failure);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (federation != null) {
+        federation.close();
+      }
+    }
+  }
+}
