@@ -11,8 +11,25 @@ final class FreePorts {
 
   private FreePorts() {}
 
-  static int resolve(int requested) {
-    return requested == 0 ? pick() : requested;
+  /** A free port for 0; the requested port itself when nothing listens there yet. */
+  static int resolve(String service, int requested) {
+    if (requested == 0) {
+      return pick();
+    }
+    if (!isFree(requested)) {
+      throw new StartupException(service + ": port " + requested + " is already in use"
+          + " (another ./run.sh still running?); pick another port or 0 for any free one");
+    }
+    return requested;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   static int pick() {

@@ -106,7 +106,7 @@ public final class LocalFederation implements AutoCloseable {
 
   private static ServiceSpec subgraph(String name, Path jar, int requestedPort, FederationSettings settings,
       List<String> extraArgs) {
-    int port = FreePorts.resolve(requestedPort);
+    int port = FreePorts.resolve(name, requestedPort);
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
     args.addAll(extraArgs);
@@ -114,7 +114,7 @@ public final class LocalFederation implements AutoCloseable {
   }
 
   private static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
-    int port = FreePorts.resolve(settings.gatewayPort());
+    int port = FreePorts.resolve("gateway", settings.gatewayPort());
     List<String> args = List.of(
         "--supergraph", settings.supergraph().toString(),
         "--port", Integer.toString(port),

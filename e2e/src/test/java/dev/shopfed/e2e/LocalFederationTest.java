@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +88,19 @@ class LocalFederationTest {
         .filter(command -> command.contains(root.toString()))
         .toList();
     assertThat(leftOver).as("children still running after the failed start").isEmpty();
+  }
+
+  @Test
+  void busyPortIsNamedBeforeAnythingStarts() throws IOException {
+    ProjectLayout layout = fakeProject();
+    try (ServerSocket busy = new ServerSocket(0)) {
+      FederationSettings settings = new FederationSettings(layout, busy.getLocalPort(), 0, 0, layout.supergraph(),
+          root.resolve("logs"), Duration.ofSeconds(5), List.of(), List.of(), List.of());
+      assertThatThrownBy(() -> LocalFederation.start(settings))
+          .isInstanceOf(StartupException.class)
+          .hasMessageContaining("commerce: port " + busy.getLocalPort() + " is already in use");
+    }
+    assertThat(root.resolve("logs")).as("nothing was launched").doesNotExist();
   }
 
   @Test
