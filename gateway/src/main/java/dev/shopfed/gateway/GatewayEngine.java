@@ -1,33 +1,79 @@
 package dev.shopfed.gateway;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
+import dev.shopfed.gateway.execution.HttpSubgraphClient;
+import dev.shopfed.gateway.execution.OperationExecutor;
+import dev.shopfed.gateway.execution.SubgraphClient;
+import dev.shopfed.gateway.operation.DocumentParser;
+import dev.shopfed.gateway.operation.ParsedDocument;
+import dev.shopfed.gateway.planning.QueryPlan;
+import dev.shopfed.gateway.planning.QueryPlanner;
+import dev.shopfed.gateway.supergraph.Supergraph;
+import graphql.schema.idl.SchemaPrinter;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The federation engine for one loaded supergraph: parse and validate the operation, plan it,
- * execute the plan against the subgraphs, shape the response. Immutable per supergraph: a new
- * supergraph means a new engine, which also drops every cache.
+ * The federation engine for one loaded supergraph: parse and validate the operation, plan it, execute the plan
+ * against the subgraphs, shape the response. Immutable per supergraph: a new supergraph means a new engine, which
+ * also drops every cache.
  */
 public final class GatewayEngine implements AutoCloseable {
 
-  // Filled in by the engine implementation (supergraph → operation → planning → execution).
-  private GatewayEngine() {}
+  private final Supergraph supergraph;
+  private final SubgraphClient client;
+  private final OperationExecutor executor;
+
+  private GatewayEngine(Supergraph supergraph, GatewayOptions options, SubgraphClient client) {
+    this.supergraph = supergraph;
+    this.client = client;
+    DocumentParser parser = new DocumentParser(supergraph.apiSchema());
+    Cache<String, ParsedDocument> documents = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
+    Cache<OperationExecutor.PlanKey, QueryPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
+    this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);
+  }
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
-    throw new UnsupportedOperationException("engine under construction");
+    return load(supergraphSdl, options, new HttpSubgraphClient(options.subgraphTimeout()));
+  }
+
+  /** As {@link #load(String, GatewayOptions)}, with the given transport to the subgraphs. */
+  public static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client) {
+    Supergraph supergraph;
+    try {
+      supergraph = Supergraph.parse(supergraphSdl).withSubgraphUrls(options.subgraphUrls());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    return new GatewayEngine(supergraph, options, client);
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
-    throw new UnsupportedOperationException("engine under construction");
+    return executor.execute(request);
   }
 
   /** The API schema clients see, printed as SDL. */
   public String apiSchemaSdl() {
-    throw new UnsupportedOperationException("engine under construction");
+    return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectives(d -> !isBuiltIn(d)))
+        .print(supergraph.apiSchema());
+  }
+
+  public Supergraph supergraph() {
+    return supergraph;
+  }
+
+  private static boolean isBuiltIn(String directive) {
+    return switch (directive) {
+      case "skip", "include", "deprecated", "specifiedBy", "oneOf", "defer", "experimental_disableErrorPropagation" -> true;
+      default -> false;
+    };
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    client.close();
+  }
 }

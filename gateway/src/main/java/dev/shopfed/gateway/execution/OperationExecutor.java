@@ -1,0 +1,217 @@
+package dev.shopfed.gateway.execution;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.operation.DocumentParser;
+import dev.shopfed.gateway.operation.ParsedDocument;
+import dev.shopfed.gateway.planning.PlanningException;
+import dev.shopfed.gateway.planning.QueryPlan;
+import dev.shopfed.gateway.planning.QueryPlanner;
+import dev.shopfed.gateway.supergraph.Supergraph;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
+import graphql.language.NodeUtil;
+import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedOperationFactory;
+import graphql.schema.GraphQLObjectType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs one client request through the stages: cached parse and validation → operation selection and variable
+ * coercion → cached plan → execution → response shaping.
+ */
+public final class OperationExecutor {
+
+  /** What a plan depends on besides the supergraph. */
+  public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions) {}
+
+  private final Supergraph supergraph;
+  private final GatewayOptions options;
+  private final DocumentParser parser;
+  private final Cache<String, ParsedDocument> documents;
+  private final QueryPlanner planner;
+  private final Cache<PlanKey, QueryPlan> plans;
+  private final PlanExecutor planExecutor;
+  private final Introspection introspection;
+  private final Set<String> supergraphLabels;
+
+  public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
+      Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, QueryPlan> plans) {
+    this.supergraph = supergraph;
+    this.options = options;
+    this.parser = parser;
+    this.documents = documents;
+    this.planner = planner;
+    this.plans = plans;
+    this.planExecutor = new PlanExecutor(supergraph, client);
+    this.introspection = new Introspection(supergraph.apiSchema());
+    this.supergraphLabels = supergraph.overrideLabels();
+  }
+
+  public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
+    try {
+      return run(request);
+    } catch (RequestRejected rejected) {
+      return CompletableFuture.completedFuture(rejected.response);
+    }
+  }
+
+  private CompletableFuture<GatewayResponse> run(GatewayRequest request) {
+    ParsedDocument parsed = documents.get(request.query(), parser::parse);
+    if (!parsed.isValid()) {
+      throw new RequestRejected(parsed.errors().stream().map(OperationExecutor::toMap).toList());
+    }
+    OperationDefinition operation = selectOperation(parsed, request.operationName());
+    if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+      throw RequestRejected.of("Subscriptions are not supported by this gateway", "OPERATION_NOT_SUPPORTED");
+    }
+    CoercedVariables variables = coerce(operation, request.variables());
+    Set<String> labels = activeLabels();
+    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions(parsed, variables));
+    QueryPlan plan;
+    try {
+      plan = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels));
+    } catch (PlanningException e) {
+      return CompletableFuture.completedFuture(planningFailed(e));
+    }
+    return executePlan(request, parsed, operation, plan);
+  }
+
+  private QueryPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
+      CoercedVariables variables, Set<String> labels) {
+    var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+        supergraph.apiSchema(), parsed.document(), operationName, variables);
+    return planner.plan(normalized, operation, labels);
+  }
+
+  private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
+      OperationDefinition operation, QueryPlan plan) {
+    ResultTree tree = new ResultTree();
+    Map<String, Object> introspected = plan.introspection()
+        ? introspection.execute(parsed.document(), operation, request.variables())
+        : Map.of();
+    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), forwardedHeaders(request));
+    return planExecutor.execute(plan.root(), scope).thenApply(done -> {
+      GraphQLObjectType rootType = rootType(operation);
+      Map<String, Object> data;
+      synchronized (tree) {
+        data = new ResponseShaper(supergraph.apiSchema(), tree, introspected)
+            .shape(plan.operation().getTopLevelFields(), rootType);
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      List<Map<String, Object>> errors = new ArrayList<>(tree.errors);
+      if (!errors.isEmpty()) {
+        body.put("errors", errors);
+      }
+      body.put("data", data);
+      if (request.explain()) {
+        body.put("extensions", Map.of("queryPlan", Map.of("text", plan.text())));
+      }
+      return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
+    });
+  }
+
+  private GraphQLObjectType rootType(OperationDefinition operation) {
+    return operation.getOperation() == OperationDefinition.Operation.MUTATION
+        ? supergraph.apiSchema().getMutationType()
+        : supergraph.apiSchema().getQueryType();
+  }
+
+  private Map<String, List<String>> forwardedHeaders(GatewayRequest request) {
+    Map<String, List<String>> forwarded = new LinkedHashMap<>();
+    for (String name : options.propagateHeaders()) {
+      List<String> values = request.headers().get(name);
+      if (values != null) {
+        forwarded.put(name, values);
+      }
+    }
+    return forwarded;
+  }
+
+  private static OperationDefinition selectOperation(ParsedDocument parsed, String operationName) {
+    try {
+      return NodeUtil.getOperation(parsed.document(), operationName).operationDefinition;
+    } catch (RuntimeException e) {
+      throw RequestRejected.of(e.getMessage(), "OPERATION_RESOLUTION_FAILURE");
+    }
+  }
+
+  private CoercedVariables coerce(OperationDefinition operation, Map<String, Object> raw) {
+    try {
+      return ValuesResolver.coerceVariableValues(supergraph.apiSchema(), operation.getVariableDefinitions(),
+          RawVariables.of(raw), GraphQLContext.getDefault(), Locale.ENGLISH);
+    } catch (RuntimeException e) {
+      if (e instanceof GraphQLError error) {
+        Map<String, Object> map = toMap(error);
+        map.put("extensions", new LinkedHashMap<>(Map.of("code", "BAD_USER_INPUT")));
+        throw new RequestRejected(List.of(map));
+      }
+      throw RequestRejected.of(e.getMessage(), "BAD_USER_INPUT");
+    }
+  }
+
+  /** Progressive override: {@code percent(N)} labels drawn per request, others as configured. */
+  private Set<String> activeLabels() {
+    if (supergraphLabels.isEmpty()) {
+      return Set.of();
+    }
+    Set<String> active = new TreeSet<>();
+    for (String label : supergraphLabels) {
+      if (label.startsWith("percent(") && label.endsWith(")")) {
+        double percent = Double.parseDouble(label.substring(8, label.length() - 1));
+        if (ThreadLocalRandom.current().nextDouble(100) < percent) {
+          active.add(label);
+        }
+      } else if (options.overrideLabels().contains(label)) {
+        active.add(label);
+      }
+    }
+    return active;
+  }
+
+  private static Map<String, Object> conditions(ParsedDocument parsed, CoercedVariables variables) {
+    if (parsed.conditionVariables().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Object> values = new TreeMap<>();
+    parsed.conditionVariables().forEach(v -> values.put(v, variables.get(v)));
+    return values;
+  }
+
+  private static GatewayResponse planningFailed(PlanningException e) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("errors", List.of(GraphQLErrors.error(e.getMessage(), null, "QUERY_PLANNING_FAILED")));
+    body.put("data", null);
+    return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
+  }
+
+  static Map<String, Object> toMap(GraphQLError error) {
+    return new LinkedHashMap<>(error.toSpecification());
+  }
+
+  /** The request is refused before execution; carries the response to send. */
+  private static final class RequestRejected extends RuntimeException {
+    final GatewayResponse response;
+
+    RequestRejected(List<Map<String, Object>> errors) {
+      super(null, null, false, false);
+      this.response = new GatewayResponse(GraphQLErrors.requestErrors(errors), GatewayResponse.Outcome.REQUEST_ERROR);
+    }
+
+    static RequestRejected of(String message, String code) {
+      return new RequestRejected(List.of(GraphQLErrors.error(message, null, code)));
+    }
+  }
+}

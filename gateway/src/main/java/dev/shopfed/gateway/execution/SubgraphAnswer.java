@@ -1,0 +1,59 @@
+package dev.shopfed.gateway.execution;
+
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+
+/**
+ * A subgraph's answer read as GraphQL: its data and errors, or — when the request failed as a whole (transport error,
+ * timeout, non-GraphQL body) — one error saying so, in the shape Apollo Router uses for it.
+ */
+record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
+
+  static SubgraphAnswer of(String service, SubgraphClient.SubgraphResponse response, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      String reason = cause instanceof HttpTimeoutException ? "request timed out" : describe(cause);
+      return failure(service, "HTTP fetch failed from '" + service + "': " + reason);
+    }
+    Object json;
+    try {
+      json = Json.read(response.body());
+    } catch (RuntimeException e) {
+      return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
+          + "subgraph response is not valid JSON");
+    }
+    if (!(json instanceof Map<?, ?> body) || !(body.containsKey("data") || body.containsKey("errors"))) {
+      return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
+          + "subgraph response is not a GraphQL response");
+    }
+    List<Map<String, Object>> errors = new ArrayList<>();
+    if (body.get("errors") instanceof List<?> list) {
+      for (Object e : list) {
+        if (e instanceof Map<?, ?> error) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) error);
+          errors.add(GraphQLErrors.withService(copy, service));
+        }
+      }
+    }
+    return new SubgraphAnswer(body.get("data"), errors, false);
+  }
+
+  private static String status(SubgraphClient.SubgraphResponse response) {
+    return response.status() >= 300 ? response.status() + ": " : "";
+  }
+
+  private static String describe(Throwable cause) {
+    String message = cause.getMessage();
+    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+  }
+
+  private static SubgraphAnswer failure(String service, String message) {
+    Map<String, Object> error = GraphQLErrors.error(message, null, "SUBREQUEST_HTTP_ERROR");
+    GraphQLErrors.withService(error, service);
+    return new SubgraphAnswer(null, List.of(error), true);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.shopfed.gateway.execution;
+
+import dev.shopfed.gateway.supergraph.Subgraph;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** Sends one GraphQL request body to a subgraph and answers its raw HTTP response. */
+public interface SubgraphClient extends AutoCloseable {
+
+  CompletableFuture<SubgraphResponse> post(Subgraph subgraph, byte[] body, Map<String, List<String>> headers);
+
+  @Override
+  default void close() {}
+
+  /** The subgraph's HTTP answer. */
+  record SubgraphResponse(int status, byte[] body) {}
+}

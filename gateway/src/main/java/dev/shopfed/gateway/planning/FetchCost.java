@@ -1,0 +1,87 @@
+package dev.shopfed.gateway.planning;
+
+import dev.shopfed.gateway.supergraph.FieldInfo;
+import dev.shopfed.gateway.supergraph.FieldSource;
+import dev.shopfed.gateway.supergraph.ProvidedFields;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Estimates how many extra subgraph jumps a selection costs when resolved from a given subgraph, so the planner can
+ * pick among subgraphs that share a field. Memoized per field of the operation, so planning stays linear in the
+ * operation's size times the number of subgraphs.
+ */
+final class FetchCost {
+
+  static final int UNREACHABLE = 1_000_000;
+
+  private final FieldResolution resolution;
+  private final Map<PlanField, Map<String, Integer>> memo = new IdentityHashMap<>();
+
+  FetchCost(FieldResolution resolution) {
+    this.resolution = resolution;
+  }
+
+  /** Jumps needed for the sub-selection of {@code field}, resolved in {@code graph}. */
+  int below(String graph, FieldInfo info, PlanField field, ProvidedFields provided) {
+    if (field.children().isEmpty() || !resolution.isComposite(info.typeName())) {
+      return 0;
+    }
+    FieldSource source = info.source(graph);
+    ProvidedFields childProvided = source != null && source.provides() != null
+        ? new ProvidedFields(source.provides())
+        : provided.child(info.parentType(), info.name());
+    int total = 0;
+    for (String type : resolution.concreteTypes(graph, info.typeName())) {
+      total = add(total, ofFieldSet(graph, type, field.children(), childProvided));
+    }
+    return total;
+  }
+
+  /** Jumps needed to resolve {@code fields} on an object of {@code type} that came from {@code graph}. */
+  int ofFieldSet(String graph, String type, List<PlanField> fields, ProvidedFields provided) {
+    int total = 0;
+    for (PlanField f : fields) {
+      if (!f.isTypename() && f.appliesTo(type)) {
+        total = add(total, ofField(graph, type, f, provided));
+      }
+    }
+    return total;
+  }
+
+  private int ofField(String graph, String type, PlanField field, ProvidedFields provided) {
+    String memoKey = graph + '|' + type + '|' + System.identityHashCode(provided.selection());
+    Map<String, Integer> byKey = memo.computeIfAbsent(field, f -> new HashMap<>());
+    Integer known = byKey.get(memoKey);
+    if (known != null) {
+      return known;
+    }
+    byKey.put(memoKey, UNREACHABLE); // guards against cycles through keys
+    int computed = compute(graph, type, field, provided);
+    byKey.put(memoKey, computed);
+    return computed;
+  }
+
+  private int compute(String graph, String type, PlanField field, ProvidedFields provided) {
+    FieldInfo info = resolution.supergraph().field(type, field.name());
+    if (info == null) {
+      return 0;
+    }
+    FieldSource source = info.source(graph);
+    boolean requires = source != null && source.requires() != null;
+    if (resolution.serves(graph, type, info, provided) && !requires) {
+      return below(graph, info, field, provided);
+    }
+    int best = UNREACHABLE;
+    for (String candidate : resolution.entityCandidates(type, info)) {
+      best = Math.min(best, add(1, below(candidate, info, field, ProvidedFields.NONE)));
+    }
+    return best;
+  }
+
+  private static int add(int a, int b) {
+    return Math.min(UNREACHABLE, a + b);
+  }
+}

@@ -1,0 +1,57 @@
+package dev.shopfed.gateway.planning;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One future subgraph request while the plan is being built: a root fetch, or an entity fetch that takes the objects
+ * at {@code path} of its parent's data, sends their representations and merges the answers back into them.
+ */
+final class FetchGroup {
+
+  final int id;
+  final String graph;
+  /** Response path of the entities ("@" steps into lists); empty for a root fetch. */
+  final List<String> path;
+  /** The group whose data holds the entities; null for a root fetch. */
+  final FetchGroup parent;
+  /** For an entity fetch, per entity type: the parent's selection at {@code path}, where key and required fields go. */
+  final Map<String, SubgraphSelection> parentSelection;
+  /** Type of the position at {@code path} in the parent's subgraph. */
+  final String parentPositionType;
+  /** What to fetch: for an entity fetch, one fragment per entity type. */
+  final SubgraphSelection selection = new SubgraphSelection();
+  /** Representation fields per entity type (each begins with __typename). */
+  final Map<String, SubgraphSelection> inputs = new LinkedHashMap<>();
+  /** Per concrete type, the __typename to put in its representations (an interface for {@code @interfaceObject}). */
+  final Map<String, String> representedAs = new LinkedHashMap<>();
+  final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
+
+  FetchGroup(int id, String graph, List<String> path, FetchGroup parent, Map<String, SubgraphSelection> parentSelection,
+      String parentPositionType) {
+    this.id = id;
+    this.graph = graph;
+    this.path = List.copyOf(path);
+    this.parent = parent;
+    this.parentSelection = parentSelection;
+    this.parentPositionType = parentPositionType;
+    if (parent != null) {
+      dependsOn.add(parent);
+    }
+  }
+
+  boolean isEntityFetch() {
+    return parent != null;
+  }
+
+  SubgraphSelection input(String entityType) {
+    return inputs.computeIfAbsent(entityType, t -> {
+      SubgraphSelection input = new SubgraphSelection();
+      input.typename();
+      return input;
+    });
+  }
+}

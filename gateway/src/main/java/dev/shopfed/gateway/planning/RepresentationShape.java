@@ -1,0 +1,21 @@
+package dev.shopfed.gateway.planning;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to build the representation of one entity type from the data already fetched: which fields to copy, and which
+ * {@code __typename} to send (the interface's name when the subgraph knows the entity as an {@code @interfaceObject}).
+ *
+ * @param objectType the concrete type of the objects this applies to
+ * @param typename   the {@code __typename} sent
+ * @param fields     the key and required fields to copy
+ */
+public record RepresentationShape(String objectType, String typename, SelectionShape fields) {
+
+  /** A selection of data to copy: fields, and fields that apply only to some concrete types. */
+  public record SelectionShape(List<FieldShape> fields, Map<String, SelectionShape> fragments) {}
+
+  /** One field to copy; {@code children} is null for leaves. */
+  public record FieldShape(String name, SelectionShape children) {}
+}

@@ -1,0 +1,120 @@
+package dev.shopfed.gateway.planning;
+
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.AstPrinter;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Prints the operation text a fetch group sends to its subgraph, compact, with only the variables it uses. */
+final class SubgraphOperationPrinter {
+
+  private SubgraphOperationPrinter() {}
+
+  static String print(String keyword, String name, SubgraphSelection selection, boolean entities,
+      List<String> variables, Map<String, VariableDefinition> definitions) {
+    StringBuilder out = new StringBuilder();
+    boolean header = name != null || entities || !variables.isEmpty() || !keyword.equals("query");
+    if (header) {
+      out.append(keyword);
+      if (name != null) {
+        out.append(' ').append(name);
+      }
+      printVariables(out, entities, variables, definitions);
+    }
+    if (entities) {
+      out.append("{_entities(representations:$representations)");
+      printSelection(out, selection);
+      return out.append('}').toString();
+    }
+    printSelection(out, selection);
+    return out.toString();
+  }
+
+  private static void printVariables(StringBuilder out, boolean entities, List<String> variables,
+      Map<String, VariableDefinition> definitions) {
+    if (!entities && variables.isEmpty()) {
+      return;
+    }
+    out.append('(');
+    String separator = "";
+    if (entities) {
+      out.append("$representations:[_Any!]!");
+      separator = ",";
+    }
+    for (String v : variables) {
+      VariableDefinition d = definitions.get(v);
+      out.append(separator).append('$').append(v).append(':').append(AstPrinter.printAstCompact(d.getType()));
+      if (d.getDefaultValue() != null) {
+        out.append('=').append(AstPrinter.printAstCompact(d.getDefaultValue()));
+      }
+      separator = ",";
+    }
+    out.append(')');
+  }
+
+  static void printSelection(StringBuilder out, SubgraphSelection selection) {
+    out.append('{');
+    String separator = "";
+    for (SubgraphSelection.FieldSelection f : selection.fields()) {
+      out.append(separator);
+      if (!f.responseKey.equals(f.name)) {
+        out.append(f.responseKey).append(':');
+      }
+      out.append(f.name).append(ArgumentsText.print(f.arguments));
+      if (f.children != null) {
+        printSelection(out, f.children);
+      }
+      separator = " ";
+    }
+    for (Map.Entry<String, SubgraphSelection> fragment : selection.fragments().entrySet()) {
+      if (fragment.getValue().isEmpty()) {
+        continue;
+      }
+      out.append(separator).append("...on ").append(fragment.getKey());
+      printSelection(out, fragment.getValue());
+      separator = " ";
+    }
+    out.append('}');
+  }
+
+  /** Client variables referenced anywhere in the selection, in first-use order. */
+  static List<String> variables(SubgraphSelection selection) {
+    Set<String> names = new LinkedHashSet<>();
+    collect(selection, names);
+    return List.copyOf(names);
+  }
+
+  private static void collect(SubgraphSelection selection, Set<String> names) {
+    for (SubgraphSelection.FieldSelection f : selection.fields()) {
+      for (Argument a : f.arguments) {
+        collect(a.getValue(), names);
+      }
+      if (f.children != null) {
+        collect(f.children, names);
+      }
+    }
+    selection.fragments().values().forEach(s -> collect(s, names));
+  }
+
+  private static void collect(Value<?> value, Set<String> names) {
+    if (value instanceof VariableReference v) {
+      names.add(v.getName());
+    }
+    if (value instanceof ArrayValue a) {
+      a.getValues().forEach(v -> collect(v, names));
+    }
+    if (value instanceof ObjectValue o) {
+      for (ObjectField f : o.getObjectFields()) {
+        collect(f.getValue(), names);
+      }
+    }
+  }
+}

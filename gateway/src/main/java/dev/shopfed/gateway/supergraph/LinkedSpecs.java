@@ -1,0 +1,100 @@
+package dev.shopfed.gateway.supergraph;
+
+import graphql.language.ArrayValue;
+import graphql.language.Directive;
+import graphql.language.ObjectValue;
+import graphql.language.SchemaDefinition;
+import graphql.language.SchemaExtensionDefinition;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The specs a supergraph links with {@code @link(url:, as:, import:)}: which local names belong to them, so that the
+ * join directives are found under any prefix and the machinery of Apollo's specs is kept out of the API schema.
+ */
+final class LinkedSpecs {
+
+  private static final String APOLLO_SPECS = "https://specs.apollo.dev/";
+
+  /** spec name (join, link, inaccessible, tag, ...) → local namespace prefix */
+  private final Map<String, String> prefixes = new LinkedHashMap<>();
+  /** directive and type names imported into the global namespace by Apollo specs */
+  private final Set<String> imported = new HashSet<>();
+
+  static LinkedSpecs of(List<SchemaDefinition> schemas, List<SchemaExtensionDefinition> extensions) {
+    LinkedSpecs specs = new LinkedSpecs();
+    List<Directive> links = new ArrayList<>();
+    schemas.forEach(s -> links.addAll(s.getDirectives()));
+    extensions.forEach(s -> links.addAll(s.getDirectives()));
+    for (Directive d : links) {
+      if (d.getName().equals("link") || d.getName().equals("core")) {
+        specs.add(d);
+      }
+    }
+    specs.prefixes.putIfAbsent("link", "link");
+    return specs;
+  }
+
+  private void add(Directive link) {
+    String url = string(link.getArgument("url") == null ? link.getArgument("feature") : link.getArgument("url"));
+    if (url == null || !url.startsWith(APOLLO_SPECS)) {
+      return;
+    }
+    String[] parts = url.substring(APOLLO_SPECS.length()).split("/");
+    String spec = parts[0];
+    String as = link.getArgument("as") == null ? null : string(link.getArgument("as"));
+    prefixes.put(spec, as == null ? spec : as);
+    if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
+      for (Value<?> v : imports.getValues()) {
+        importName(v);
+      }
+    }
+  }
+
+  private void importName(Value<?> v) {
+    if (v instanceof StringValue s) {
+      imported.add(s.getValue().replace("@", ""));
+    }
+    if (v instanceof ObjectValue o) {
+      o.getObjectFields().stream()
+          .filter(f -> f.getName().equals("as") || f.getName().equals("name"))
+          .reduce((a, b) -> b.getName().equals("as") ? b : a)
+          .ifPresent(f -> imported.add(string(f.getValue()).replace("@", "")));
+    }
+  }
+
+  private static String string(Object argOrValue) {
+    Object value = argOrValue instanceof graphql.language.Argument a ? a.getValue() : argOrValue;
+    return value instanceof StringValue s ? s.getValue() : null;
+  }
+
+  /** Local name of a spec's element: {@code join} + {@code type} → {@code join__type}; the spec's own directive
+   * ({@code inaccessible}) is just its prefix. */
+  String name(String spec, String element) {
+    String prefix = prefixes.getOrDefault(spec, spec);
+    return element == null ? prefix : prefix + "__" + element;
+  }
+
+  boolean links(String spec) {
+    return prefixes.containsKey(spec);
+  }
+
+  /** Whether a directive or type name belongs to one of Apollo's linked specs (and so is not part of the API). */
+  boolean isMachinery(String name) {
+    if (imported.contains(name) || name.equals("link") || name.equals("core")) {
+      return true;
+    }
+    for (String prefix : prefixes.values()) {
+      if (name.equals(prefix) || name.startsWith(prefix + "__")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
