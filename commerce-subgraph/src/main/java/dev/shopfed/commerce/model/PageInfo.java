@@ -1,0 +1,4 @@
+package dev.shopfed.commerce.model;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

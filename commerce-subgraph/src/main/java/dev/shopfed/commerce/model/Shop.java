@@ -1,0 +1,4 @@
+package dev.shopfed.commerce.model;
+
+public record Shop(String id, String name, String city, double rating) {
+}

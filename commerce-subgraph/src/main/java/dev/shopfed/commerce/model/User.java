@@ -1,0 +1,5 @@
+package dev.shopfed.commerce.model;
+
+/** A buyer. Its addresses, cart and orders are resolved per field, and only for the buyer themself. */
+public record User(String id) {
+}

@@ -1,0 +1,94 @@
+package dev.shopfed.commerce.services;
+
+import dev.shopfed.commerce.errors.CommerceException;
+import dev.shopfed.commerce.errors.ErrorCode;
+import dev.shopfed.commerce.model.CartItem;
+import dev.shopfed.commerce.model.Money;
+import dev.shopfed.commerce.model.Order;
+import dev.shopfed.commerce.repositories.CartRepository;
+import dev.shopfed.commerce.repositories.OrderRepository;
+import dev.shopfed.commerce.repositories.ProductRepository;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+public class OrderService {
+
+    private final OrderRepository orders;
+    private final CartRepository carts;
+    private final ProductRepository products;
+    private final TransactionTemplate transaction;
+
+    public OrderService(OrderRepository orders, CartRepository carts, ProductRepository products, TransactionTemplate transaction) {
+        this.orders = orders;
+        this.carts = carts;
+        this.products = products;
+        this.transaction = transaction;
+    }
+
+    /** Orders are private: someone else's order looks exactly like a missing one. */
+    public Optional<Order> orderOf(String userId, String orderId) {
+        return orders.findById(orderId).filter(order -> order.userId().equals(userId));
+    }
+
+    /**
+     * Turns the cart into an order, reserving all stock or none. Replaying a key returns the first
+     * order; the (user, key) unique constraint settles concurrent replays.
+     */
+    public Order checkout(String userId, String idempotencyKey) {
+        String key = Idempotency.validKey(idempotencyKey);
+        Optional<Order> replay = orders.findByIdempotencyKey(userId, key);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            String orderId = transaction.execute(status -> placeOrder(userId, key));
+            return orders.findById(orderId).orElseThrow();
+        } catch (DuplicateKeyException sameKeyConcurrently) {
+            return orders.findByIdempotencyKey(userId, key).orElseThrow(() -> sameKeyConcurrently);
+        }
+    }
+
+    private String placeOrder(String userId, String key) {
+        List<CartItem> items = carts.items(userId);
+        if (items.isEmpty()) {
+            throw new CommerceException(ErrorCode.EMPTY_CART, "The cart is empty");
+        }
+        long total = totalOf(items);
+        String orderId = "ord-" + UUID.randomUUID();
+        orders.insert(orderId, userId, total, key);
+
+        // Reserve in product-id order so that concurrent checkouts lock rows in the same order.
+        List<CartItem> byProduct = items.stream().sorted(Comparator.comparing(CartItem::productId)).toList();
+        for (CartItem item : byProduct) {
+            if (!products.reserveStock(item.productId(), item.quantity())) {
+                // Throwing rolls back the order and every reservation made so far.
+                throw new CommerceException(ErrorCode.INSUFFICIENT_STOCK,
+                        "Not enough stock of product " + item.productId() + " for " + item.quantity() + " units");
+            }
+        }
+        for (int line = 0; line < items.size(); line++) {
+            CartItem item = items.get(line);
+            orders.insertItem(orderId, line + 1, item.productId(), item.quantity(), item.unitPrice());
+        }
+        carts.clear(userId);
+        return orderId;
+    }
+
+    private static long totalOf(List<CartItem> items) {
+        long total = 0;
+        for (CartItem item : items) {
+            total = Math.addExact(total, Math.multiplyExact(item.unitPrice(), (long) item.quantity()));
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new CommerceException(ErrorCode.TOTAL_TOO_LARGE,
+                    "The order total " + total + " rupiah exceeds the largest payable amount, " + Money.rupiah(Integer.MAX_VALUE).formatted());
+        }
+        return total;
+    }
+}
