@@ -1,0 +1,42 @@
+package dev.shopfed.gateway.differential;
+
+import dev.shopfed.gateway.GatewayEngine;
+import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.execution.GatewayRequest;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Our engine, in-process, loaded with the very supergraph Apollo Gateway serves. */
+final class EngineUnderTest implements AutoCloseable {
+
+  private static final long TIMEOUT_SECONDS = 30;
+
+  private final GatewayEngine engine;
+
+  private EngineUnderTest(GatewayEngine engine) {
+    this.engine = engine;
+  }
+
+  static EngineUnderTest load(String supergraphSdl) {
+    return new EngineUnderTest(GatewayEngine.load(supergraphSdl, GatewayOptions.defaults()));
+  }
+
+  /** The response body as a client would read it: through JSON, so both sides compare alike. */
+  Map<String, Object> execute(String query, String operationName, Map<String, Object> variables)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    GatewayRequest request = new GatewayRequest(query, operationName, variables, Map.of(), Map.of(), false);
+    Map<String, Object> body = engine.execute(request).get(TIMEOUT_SECONDS, TimeUnit.SECONDS).body();
+    return Json.parseObject(Json.write(body));
+  }
+
+  String apiSchemaSdl() {
+    return engine.apiSchemaSdl();
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}

@@ -1,0 +1,54 @@
+package dev.shopfed.gateway.differential;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON in and out, keeping object key order, and the canonical form responses are compared in. */
+final class Json {
+
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+  private Json() {}
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> parseObject(String json) {
+    return MAPPER.readValue(json, LinkedHashMap.class);
+  }
+
+  static String write(Object value) {
+    return MAPPER.writeValueAsString(value);
+  }
+
+  static String pretty(Object value) {
+    return PRETTY.writeValueAsString(value);
+  }
+
+  /**
+   * The same value with every number as a BigDecimal without trailing zeros: JSON does not tell
+   * 5 from 5.0, and the two sides may hold a number as Integer, Long, Double or BigDecimal.
+   * Maps stay ordered, so key order still counts.
+   */
+  static Object canonical(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(String.valueOf(k), canonical(v)));
+      return copy;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      list.forEach(item -> copy.add(canonical(item)));
+      return copy;
+    }
+    if (value instanceof Number number) {
+      BigDecimal decimal = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
+      return decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+    }
+    return value;
+  }
+}
