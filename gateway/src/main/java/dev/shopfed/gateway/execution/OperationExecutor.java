@@ -46,6 +46,7 @@ public final class OperationExecutor {
   private final PlanExecutor planExecutor;
   private final Introspection introspection;
   private final Set<String> supergraphLabels;
+  private final Set<String> abstractTypes;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, QueryPlan> plans) {
@@ -58,6 +59,7 @@ public final class OperationExecutor {
     this.planExecutor = new PlanExecutor(supergraph, client);
     this.introspection = new Introspection(supergraph.apiSchema());
     this.supergraphLabels = supergraph.overrideLabels();
+    this.abstractTypes = supergraph.abstractTypeNames();
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -98,7 +100,7 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
       OperationDefinition operation, QueryPlan plan) {
-    ResultTree tree = new ResultTree();
+    ResultTree tree = new ResultTree(abstractTypes);
     Map<String, Object> introspected = plan.introspection()
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();

@@ -54,7 +54,7 @@ final class PlanExecutor {
       }
       synchronized (scope.tree()) {
         if (answer.data() instanceof Map<?, ?> data) {
-          ResultTree.merge(scope.tree().data, cast(data));
+          scope.tree().merge(scope.tree().data, cast(data));
         }
         answer.errors().forEach(e -> scope.tree().errors.add(e));
       }
@@ -87,7 +87,7 @@ final class PlanExecutor {
       for (int i = 0; i < list.size() && i < batch.targets.size(); i++) {
         if (list.get(i) instanceof Map<?, ?> entity) {
           for (ResultTree.Located target : batch.targets.get(i)) {
-            ResultTree.merge(target.object(), cast(entity));
+            tree.merge(target.object(), cast(entity));
           }
         }
       }

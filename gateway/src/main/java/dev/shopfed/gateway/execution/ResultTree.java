@@ -13,9 +13,15 @@ import java.util.Map;
 final class ResultTree {
 
   final Map<String, Object> data = new LinkedHashMap<>();
+  /** Interface names: an interface object answers one as {@code __typename}; it must not hide the concrete type. */
+  private final java.util.Set<String> abstractTypes;
   final List<Map<String, Object>> errors = Collections.synchronizedList(new ArrayList<>());
   /** Set when a fetch failed as a whole: its fields are null without a path of their own. */
   volatile boolean fetchFailed;
+
+  ResultTree(java.util.Set<String> abstractTypes) {
+    this.abstractTypes = abstractTypes;
+  }
 
   /** One object found at a flatten path, with where it sits in the client's response. */
   record Located(Map<String, Object> object, List<Object> path) {}
@@ -58,10 +64,13 @@ final class ResultTree {
 
   /** Deep-merges a subgraph's answer into an object of the tree. */
   @SuppressWarnings("unchecked")
-  static void merge(Map<String, Object> target, Map<String, Object> source) {
+  void merge(Map<String, Object> target, Map<String, Object> source) {
     for (Map.Entry<String, Object> e : source.entrySet()) {
       Object existing = target.get(e.getKey());
       Object incoming = e.getValue();
+      if (e.getKey().equals("__typename") && existing != null && abstractTypes.contains(String.valueOf(incoming))) {
+        continue;
+      }
       if (existing instanceof Map<?, ?> a && incoming instanceof Map<?, ?> b) {
         merge((Map<String, Object>) a, (Map<String, Object>) b);
       } else if (existing instanceof List<?> a && incoming instanceof List<?> b && a.size() == b.size()) {
@@ -73,7 +82,7 @@ final class ResultTree {
   }
 
   @SuppressWarnings("unchecked")
-  private static void mergeLists(List<Object> target, List<Object> source) {
+  private void mergeLists(List<Object> target, List<Object> source) {
     for (int i = 0; i < target.size(); i++) {
       Object a = target.get(i);
       Object b = source.get(i);

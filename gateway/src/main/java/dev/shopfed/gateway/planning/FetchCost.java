@@ -44,7 +44,7 @@ final class FetchCost {
   int ofFieldSet(String graph, String type, List<PlanField> fields, ProvidedFields provided) {
     int total = 0;
     for (PlanField f : fields) {
-      if (!f.isTypename() && f.appliesTo(type)) {
+      if (!f.isTypename() && resolution.applies(f, type)) {
         total = add(total, ofField(graph, type, f, provided));
       }
     }
@@ -66,17 +66,15 @@ final class FetchCost {
 
   private int compute(String graph, String type, PlanField field, ProvidedFields provided) {
     FieldInfo info = resolution.supergraph().field(type, field.name());
-    if (info == null) {
-      return 0;
-    }
-    FieldSource source = info.source(graph);
+    FieldSource source = info == null ? null : info.source(graph);
     boolean requires = source != null && source.requires() != null;
     if (resolution.serves(graph, type, info, provided) && !requires) {
       return below(graph, info, field, provided);
     }
     int best = UNREACHABLE;
-    for (String candidate : resolution.entityCandidates(type, info)) {
-      best = Math.min(best, add(1, below(candidate, info, field, ProvidedFields.NONE)));
+    for (FieldResolution.Jump jump : resolution.jumps(type, field.name())) {
+      FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
+      best = Math.min(best, add(1, there == null ? 0 : below(jump.graph(), there, field, ProvidedFields.NONE)));
     }
     return best;
   }

@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.planning;
 
+import dev.shopfed.gateway.planning.FieldResolution.Jump;
 import dev.shopfed.gateway.supergraph.EntityKey;
 import dev.shopfed.gateway.supergraph.FieldInfo;
 import dev.shopfed.gateway.supergraph.FieldSource;
@@ -20,6 +21,8 @@ import java.util.Set;
  * {@code @requires} get their requirements planned first and carried in the representations.
  */
 final class SelectionPlanner {
+
+  private static final PlanField TYPENAME = new PlanField("__typename", "__typename", List.of(), null, List.of());
 
   private final FieldResolution resolution;
   private final FetchCost cost;
@@ -55,9 +58,12 @@ final class SelectionPlanner {
       List<String> path, ProvidedFields provided) {
     Set<FetchGroup> producers = new LinkedHashSet<>();
     Set<String> concrete = resolution.concreteTypes(group.graph, positionType);
+    if (!wanted.isEmpty() && needsConcreteType(group, selection, positionType)) {
+      producers.addAll(resolveConcreteType(group, selection, positionType, path, provided));
+    }
     for (PlanField field : wanted) {
       if (field.isTypename()) {
-        if (resolution.isAbstract(positionType)) {
+        if (resolution.isAbstractIn(group.graph, positionType)) {
           selection.typename();
         }
         continue;
@@ -67,16 +73,37 @@ final class SelectionPlanner {
     return producers;
   }
 
+  /**
+   * Objects of an interface object carry the interface's name, not their own type: unless they came in a fetch that
+   * already knew their type, ask a subgraph that has the real interface for it.
+   */
+  private boolean needsConcreteType(FetchGroup group, SubgraphSelection selection, String positionType) {
+    if (!resolution.isInterfaceObject(group.graph, positionType)) {
+      return false;
+    }
+    boolean entityRoot = group.isEntityFetch() && group.selection.fragments().get(positionType) == selection;
+    return !entityRoot || group.inputs.containsKey(positionType);
+  }
+
+  private Set<FetchGroup> resolveConcreteType(FetchGroup group, SubgraphSelection selection, String positionType,
+      List<String> path, ProvidedFields provided) {
+    List<String> graphs = resolution.interfaceEntityGraphs(positionType);
+    if (graphs.isEmpty()) {
+      throw new PlanningException("no subgraph can tell the concrete type of interface object " + positionType);
+    }
+    return jump(group, selection, positionType, positionType, TYPENAME, path, provided, new Jump(graphs.get(0), positionType));
+  }
+
   private Set<FetchGroup> planField(FetchGroup group, SubgraphSelection selection, String positionType,
       Set<String> concrete, PlanField field, List<String> path, ProvidedFields provided) {
     List<String> local = new ArrayList<>();
-    Map<String, String> remote = new LinkedHashMap<>();
+    Map<String, Jump> remote = new LinkedHashMap<>();
     for (String type : concrete) {
-      if (!field.appliesTo(type)) {
+      if (!resolution.applies(field, type)) {
         continue;
       }
-      String target = chooseGraph(group, selection, type, field, path, provided);
-      if (target.equals(group.graph) && !needsOwnFetch(group, selection, type, field)) {
+      Jump target = choose(group, selection, type, field, path, provided);
+      if (target == null) {
         local.add(type);
       } else {
         remote.put(type, target);
@@ -84,47 +111,49 @@ final class SelectionPlanner {
     }
     Set<FetchGroup> producers = new LinkedHashSet<>();
     producers.addAll(placeLocal(group, selection, positionType, concrete, local, field, path, provided));
-    remote.forEach((type, graph) -> producers.addAll(jump(group, selection, positionType, type, field, path, provided, graph)));
+    remote.forEach((type, jump) -> producers.addAll(jump(group, selection, positionType, type, field, path, provided, jump)));
     return producers;
   }
 
-  /** A field that requires other fields can only be resolved at the root of an entity fetch for its type. */
-  private boolean needsOwnFetch(FetchGroup group, SubgraphSelection selection, String type, PlanField field) {
+  /** Where to resolve the field for objects of {@code type}: null for right here, else the jump to make. */
+  private Jump choose(FetchGroup group, SubgraphSelection selection, String type, PlanField field, List<String> path,
+      ProvidedFields provided) {
     FieldInfo info = resolution.supergraph().field(type, field.name());
-    FieldSource source = info.source(group.graph);
+    boolean ownFetch = needsOwnFetch(group, selection, type, info);
+    boolean servedHere = resolution.serves(group.graph, type, info, provided) && !ownFetch;
+    int hereCost = servedHere ? cost.below(group.graph, info, field, provided) : FetchCost.UNREACHABLE;
+    if (servedHere && hereCost == 0) {
+      return null;
+    }
+    Jump best = null;
+    int bestCost = hereCost;
+    for (Jump jump : resolution.jumps(type, field.name())) {
+      if (jump.graph().equals(group.graph) && !ownFetch) {
+        continue;
+      }
+      FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
+      int c = 1 + (there == null ? 0 : cost.below(jump.graph(), there, field, ProvidedFields.NONE))
+          - (entityGroups.containsKey(new EntityGroupKey(group.id, jump.graph(), path)) ? 1 : 0);
+      if (c < bestCost || best == null && !servedHere) {
+        best = jump;
+        bestCost = c;
+      }
+    }
+    if (best == null && !servedHere) {
+      throw new PlanningException("cannot resolve " + type + "." + field.name() + " from subgraph "
+          + resolution.supergraph().subgraph(group.graph).name() + ": no subgraph serves it through a key");
+    }
+    return best;
+  }
+
+  /** A field that requires other fields can only be resolved at the root of an entity fetch for its type. */
+  private boolean needsOwnFetch(FetchGroup group, SubgraphSelection selection, String type, FieldInfo info) {
+    FieldSource source = info == null ? null : info.source(group.graph);
     return source != null && source.requires() != null && !isEntityRoot(group, selection, type);
   }
 
   private static boolean isEntityRoot(FetchGroup group, SubgraphSelection selection, String type) {
     return group.isEntityFetch() && group.selection.fragments().get(type) == selection;
-  }
-
-  private String chooseGraph(FetchGroup group, SubgraphSelection selection, String type, PlanField field,
-      List<String> path, ProvidedFields provided) {
-    FieldInfo info = fieldInfo(type, field);
-    boolean servedHere = resolution.serves(group.graph, type, info, provided);
-    List<String> candidates = resolution.entityCandidates(type, info);
-    if (servedHere && (candidates.isEmpty() || cost.below(group.graph, info, field, provided) == 0)) {
-      return group.graph;
-    }
-    String best = servedHere ? group.graph : null;
-    int bestCost = servedHere ? cost.below(group.graph, info, field, provided) : FetchCost.UNREACHABLE;
-    for (String candidate : candidates) {
-      if (candidate.equals(group.graph) && !needsOwnFetch(group, selection, type, field)) {
-        continue;
-      }
-      int c = 1 + cost.below(candidate, info, field, ProvidedFields.NONE)
-          - (entityGroups.containsKey(new EntityGroupKey(group.id, candidate, path)) ? 1 : 0);
-      if (best == null || c < bestCost) {
-        best = candidate;
-        bestCost = c;
-      }
-    }
-    if (best == null) {
-      throw new PlanningException("cannot resolve " + type + "." + field.name() + ": no subgraph serves it from "
-          + resolution.supergraph().subgraph(group.graph).name() + " through a key");
-    }
-    return best;
   }
 
   private Set<FetchGroup> placeLocal(FetchGroup group, SubgraphSelection selection, String positionType,
@@ -133,7 +162,7 @@ final class SelectionPlanner {
       return Set.of();
     }
     boolean direct = positionType.equals(local.get(0)) && local.size() == 1
-        || local.size() == concrete.size() && fieldOnType(positionType, field.name()) != null;
+        || local.size() == concrete.size() && resolution.supergraph().field(positionType, field.name()) != null;
     if (direct) {
       return place(group, selection, positionType, local.get(0), field, path, provided);
     }
@@ -158,7 +187,7 @@ final class SelectionPlanner {
     if (!composite) {
       return producers;
     }
-    if (resolution.isAbstract(info.typeName())) {
+    if (resolution.isAbstractIn(group.graph, info.typeName())) {
       placed.children.typename();
     }
     FieldSource source = info.source(group.graph);
@@ -176,33 +205,51 @@ final class SelectionPlanner {
     if (source == null || source.requires() == null || !isEntityRoot(group, selection, type)) {
       return Set.of();
     }
-    List<PlanField> required = PlanField.fromFieldSet(source.requires(), Set.of(type));
-    Set<FetchGroup> producers = plan(group.parent, group.parentSelection.get(type), group.parentPositionType,
-        required, group.path, ProvidedFields.NONE);
-    addInputs(group.input(type), type, required);
+    Set<FetchGroup> producers = new LinkedHashSet<>();
+    for (Map.Entry<String, String> represented : group.representedAs.entrySet()) {
+      if (!represented.getValue().equals(type)) {
+        continue;
+      }
+      String objectType = represented.getKey();
+      List<PlanField> required = PlanField.fromFieldSet(source.requires(), Set.of(objectType));
+      producers.addAll(plan(group.parent, group.parentSelection.get(objectType), group.parentPositionType,
+          required, group.path, ProvidedFields.NONE));
+      addInputs(group.input(objectType), objectType, required);
+    }
     producers.remove(group);
     group.dependsOn.addAll(producers);
     return producers;
   }
 
   private Set<FetchGroup> jump(FetchGroup group, SubgraphSelection selection, String positionType, String type,
-      PlanField field, List<String> path, ProvidedFields provided, String graph) {
-    FetchGroup target = entityGroup(group, selection, positionType, path, graph, type);
-    selection.typename(); // the representation names the entity's concrete type
+      PlanField field, List<String> path, ProvidedFields provided, Jump jump) {
+    FetchGroup target = entityGroup(group, selection, positionType, path, jump.graph(), type);
     Set<FetchGroup> producers = new LinkedHashSet<>();
     producers.add(target);
     if (!target.inputs.containsKey(type)) {
-      EntityKey key = chooseKey(group.graph, type, graph, provided);
+      if (!resolution.isInterfaceObject(group.graph, positionType)) {
+        selection.typename(); // the representation names the entity's concrete type
+      }
+      EntityKey key = chooseKey(group.graph, type, jump, provided);
       List<PlanField> keyFields = PlanField.fromFieldSet(key.fields(), Set.of(type));
+      addInputs(target.input(type), type, keyFields);
+      target.representedAs.put(type, jump.entityType());
       Set<FetchGroup> keyProducers = plan(group, selection, positionType, keyFields, path, provided);
       keyProducers.remove(target);
       target.dependsOn.addAll(keyProducers);
       producers.addAll(keyProducers);
-      addInputs(target.input(type), type, keyFields);
-      target.representedAs.put(type, type);
     }
-    PlanField narrowed = new PlanField(field.responseKey(), field.name(), field.arguments(), Set.of(type), field.children());
-    producers.addAll(plan(target, target.selection.fragment(type), type, List.of(narrowed), path, ProvidedFields.NONE));
+    SubgraphSelection entityRoot = target.selection.fragment(jump.entityType());
+    if (resolution.isAbstractIn(jump.graph(), jump.entityType())) {
+      entityRoot.typename();
+    }
+    Set<String> narrowed = jump.entityType().equals(type) && !resolution.supergraph().type(type).isAbstract()
+        ? Set.of(type)
+        : field.objectTypes();
+    PlanField scoped = new PlanField(field.responseKey(), field.name(), field.arguments(), narrowed, field.children());
+    if (!scoped.isTypename()) {
+      producers.addAll(plan(target, entityRoot, jump.entityType(), List.of(scoped), path, ProvidedFields.NONE));
+    }
     return producers;
   }
 
@@ -220,11 +267,10 @@ final class SelectionPlanner {
   }
 
   /** The cheapest key: one whose fields the current subgraph already has, fewest fields first. */
-  private EntityKey chooseKey(String fromGraph, String type, String toGraph, ProvidedFields provided) {
-    List<EntityKey> keys = resolution.keys(type, toGraph);
+  private EntityKey chooseKey(String fromGraph, String type, Jump jump, ProvidedFields provided) {
     EntityKey best = null;
     int bestCost = Integer.MAX_VALUE;
-    for (EntityKey key : keys) {
+    for (EntityKey key : resolution.keys(jump.entityType(), jump.graph())) {
       int c = cost.ofFieldSet(fromGraph, type, PlanField.fromFieldSet(key.fields(), Set.of(type)), provided) * 1000
           + key.fields().getSelections().size();
       if (c < bestCost) {
@@ -232,19 +278,19 @@ final class SelectionPlanner {
         bestCost = c;
       }
     }
-    return Objects.requireNonNull(best, () -> type + " has no resolvable key in " + toGraph);
+    return Objects.requireNonNull(best, () -> jump.entityType() + " has no resolvable key in " + jump.graph());
   }
 
   /** Mirrors key and required fields into a representation's selection. */
   private void addInputs(SubgraphSelection input, String type, List<PlanField> fields) {
     for (PlanField f : fields) {
+      if (f.isTypename()) {
+        continue;
+      }
       FieldInfo info = fieldInfo(type, f);
       boolean composite = resolution.isComposite(info.typeName());
       SubgraphSelection.FieldSelection placed = input.field(f.responseKey(), f.name(), f.arguments(), composite);
       if (composite && placed != null) {
-        if (resolution.isAbstract(info.typeName())) {
-          placed.children.typename();
-        }
         addNestedInputs(placed.children, info.typeName(), f.children());
       }
     }
@@ -256,6 +302,7 @@ final class SelectionPlanner {
       addInputs(input, positionType, fields);
       return;
     }
+    input.typename();
     for (PlanField f : fields) {
       if (f.objectTypes() == null) {
         addInputs(input, positionType, List.of(f));
@@ -266,15 +313,11 @@ final class SelectionPlanner {
   }
 
   private FieldInfo fieldInfo(String type, PlanField field) {
-    FieldInfo info = fieldOnType(type, field.name());
+    FieldInfo info = resolution.supergraph().field(type, field.name());
     if (info == null) {
       throw new PlanningException("unknown field " + type + "." + field.name());
     }
     return info;
-  }
-
-  private FieldInfo fieldOnType(String type, String name) {
-    return resolution.supergraph().field(type, name);
   }
 
   static List<String> childPath(List<String> path, String responseKey, int listDepth) {

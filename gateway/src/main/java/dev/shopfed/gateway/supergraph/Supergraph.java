@@ -53,6 +53,20 @@ public final class Supergraph {
     return labels;
   }
 
+  /** Names of every interface and union. */
+  public java.util.Set<String> abstractTypeNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    types.values().stream().filter(TypeInfo::isAbstract).forEach(t -> names.add(t.name()));
+    return names;
+  }
+
+  /** The interfaces an object type implements in some subgraph. */
+  public java.util.List<TypeInfo> interfacesOf(String objectType) {
+    return types.values().stream()
+        .filter(t -> t.kind() == TypeInfo.Kind.INTERFACE && t.allPossibleTypes().contains(objectType))
+        .toList();
+  }
+
   public TypeInfo type(String name) {
     return types.get(name);
   }

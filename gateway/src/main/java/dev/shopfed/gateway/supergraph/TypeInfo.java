@@ -53,4 +53,16 @@ public record TypeInfo(
   public Set<String> possibleTypesIn(String graph) {
     return possibleTypes.getOrDefault(graph, Set.of());
   }
+
+  /** The object types this abstract type can be, in any subgraph. */
+  public Set<String> allPossibleTypes() {
+    Set<String> all = new java.util.LinkedHashSet<>();
+    possibleTypes.values().forEach(all::addAll);
+    return all;
+  }
+
+  /** In that subgraph the interface is an {@code @interfaceObject}: an object type standing for all implementations. */
+  public boolean isInterfaceObjectIn(String graph) {
+    return interfaceObjectIn.contains(graph);
+  }
 }
