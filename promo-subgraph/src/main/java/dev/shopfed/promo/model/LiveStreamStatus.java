@@ -1,0 +1,7 @@
+package dev.shopfed.promo.model;
+
+public enum LiveStreamStatus {
+    SCHEDULED,
+    LIVE,
+    ENDED
+}

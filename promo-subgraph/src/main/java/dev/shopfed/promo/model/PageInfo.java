@@ -1,0 +1,4 @@
+package dev.shopfed.promo.model;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}
