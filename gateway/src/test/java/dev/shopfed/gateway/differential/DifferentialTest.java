@@ -109,28 +109,41 @@ class DifferentialTest {
     Map<String, Object> apollo = run.reference(c.query(), c.operationName(), c.variables());
     assertMeaningful(c, apollo);
     Map<String, Object> again = run.reference(c.query(), c.operationName(), c.variables());
-    assertAgree(apollo, again, "Apollo Gateway answered differently the second time: the fixture is not deterministic");
-    Map<String, Object> ours = run.ours(c.query(), c.operationName(), c.variables());
+    assertAgree(apollo, again, c.id() + ": Apollo Gateway answered differently the second time: the fixture is not deterministic");
+    Map<String, Object> ours = ours(run, c.id(), c.query(), c.operationName(), c.variables());
     if (c.specified() == null) {
-      assertAgree(apollo, ours, "our engine disagrees with Apollo Gateway");
+      assertAgree(apollo, ours, c.id() + ": our engine disagrees with Apollo Gateway");
       return;
     }
     String reason = KNOWN_APOLLO_DIVERGENCES.get(c.id());
     assertTrue(reason != null, c.id() + " has a specified answer but no entry in KNOWN_APOLLO_DIVERGENCES");
     assertTrue(ResponseComparison.difference(c.specified(), apollo).isPresent(),
         "Apollo Gateway now gives the specified answer for " + c.id() + ": drop it from KNOWN_APOLLO_DIVERGENCES");
-    assertAgree(c.specified(), ours, "our engine disagrees with the specified answer (Apollo Gateway is known wrong here: "
+    assertAgree(c.specified(), ours, c.id() + ": our engine disagrees with the specified answer (Apollo Gateway is known wrong here: "
         + reason + ")");
   }
 
   private static void checkRandom(FixtureRun run, String fixture, int index) throws Exception {
     long seed = (SEED * 31 + fixture.hashCode()) * 1_000_003L + index;
     GeneratedOperation operation = run.generator().generate(seed);
-    String shown = operation.query() + "\nvariables: " + Json.write(operation.variables());
+    String shown = fixture + " random seed=" + SEED + " #" + index + "\n" + operation.query()
+        + "\nvariables: " + Json.write(operation.variables());
     Map<String, Object> apollo = run.reference(operation.query(), null, operation.variables());
-    assertTrue(apollo.containsKey("data"), "Apollo Gateway rejected a generated operation:\n" + shown + "\n" + Json.write(apollo));
-    Map<String, Object> ours = run.ours(operation.query(), null, operation.variables());
-    assertAgree(apollo, ours, "our engine disagrees with Apollo Gateway on\n" + shown);
+    assertTrue(apollo.containsKey("data"), "Apollo Gateway rejected a generated operation: " + shown + "\n" + Json.write(apollo));
+    Map<String, Object> ours = ours(run, shown, operation.query(), null, operation.variables());
+    assertAgree(apollo, ours, "our engine disagrees with Apollo Gateway on " + shown);
+  }
+
+  /** Our engine's answer; a crash fails the test with the operation it crashed on. */
+  private static Map<String, Object> ours(FixtureRun run, String label, String query, String operationName,
+                                          Map<String, Object> variables) throws Exception {
+    try {
+      return run.ours(query, operationName, variables);
+    } catch (org.opentest4j.TestAbortedException | AssertionError e) {
+      throw e;
+    } catch (Exception | StackOverflowError e) {
+      throw new AssertionError(label + ": our engine failed with " + e, e);
+    }
   }
 
   /** The reference answer must be a real answer, or the comparison proves nothing. */
