@@ -1,0 +1,67 @@
+package dev.shopfed.promo.datafetchers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.netflix.graphql.dgs.DgsQueryExecutor;
+import com.netflix.graphql.dgs.test.EnableDgsTest;
+import graphql.language.ObjectTypeDefinition;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** {@code _service { sdl }} serves promo's SDL, and only it (the schema jar also holds commerce's). */
+@SpringBootTest(classes = ServiceSdlTest.class)
+@EnableDgsTest
+class ServiceSdlTest {
+
+    @Autowired
+    DgsQueryExecutor graphql;
+
+    @Test
+    void servesPromoSdlWithItsFederationDirectives() throws IOException {
+        String sdl = graphql.executeAndExtractJsonPath("{ _service { sdl } }", "data._service.sdl");
+
+        assertThat(sdl).contains("federation/v2.7", "type Video @key(fields : \"id\"",
+                "products: [Product!]! @provides(fields : \"name\")",
+                "promoPrice: Money @requires(fields : \"price { amount }\")",
+                "@key(fields : \"id\", resolvable : false)");
+        assertThat(objectFields(sdl)).isEqualTo(objectFields(classpathSdl("schema/promo.graphql")));
+    }
+
+    @Test
+    void leavesOutCommerceOnlyTypes() throws IOException {
+        String sdl = graphql.executeAndExtractJsonPath("{ _service { sdl } }", "data._service.sdl");
+
+        assertThat(classpathSdl("schema/commerce.graphql")).contains("type Order");
+        assertThat(objectFields(sdl)).doesNotContainKeys("Order", "Cart", "Payment", "Mutation");
+    }
+
+    /** Object type name -> its field names, ignoring the federation types (_Service, _Entity) DGS adds. */
+    private static Map<String, String> objectFields(String sdl) {
+        TypeDefinitionRegistry registry = new SchemaParser().parse(sdl);
+        return registry.getTypes(ObjectTypeDefinition.class).stream()
+                .filter(type -> !type.getName().startsWith("_"))
+                .collect(Collectors.toMap(ObjectTypeDefinition::getName,
+                        type -> type.getFieldDefinitions().stream()
+                                .map(field -> field.getName())
+                                .filter(name -> !name.startsWith("_"))
+                                .sorted()
+                                .collect(Collectors.joining(",")),
+                        (a, b) -> a + "," + b, TreeMap::new));
+    }
+
+    private static String classpathSdl(String path) throws IOException {
+        try (InputStream in = ServiceSdlTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path + " on the classpath").isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
