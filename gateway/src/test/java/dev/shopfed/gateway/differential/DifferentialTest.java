@@ -37,6 +37,11 @@ class DifferentialTest {
           + "field then nulls data with no error (only extensions.valueCompletion). A directive must remove exactly "
           + "the field it is on (GraphQL spec, CollectFields)";
 
+  private static final String NESTED_INTERFACE_FRAGMENT =
+      "Apollo Gateway drops the \"... on Book\" inside a fragment on the Item interface when that fragment is "
+          + "spread on a selection already typed Book (Author.books): Book implements Item, so the inner fragment "
+          + "applies and its fields must be in the answer (GraphQL spec, CollectFields, DoesFragmentTypeApply)";
+
   /**
    * Where Apollo Gateway, the oracle, contradicts the federation or GraphQL specification. These
    * cases stay in the corpus with the specified answer in {@code <case>.expected.json}; our engine
@@ -55,6 +60,8 @@ class DifferentialTest {
           "Apollo Gateway nulls an @inaccessible enum value a subgraph returns but reports it only in "
               + "extensions.valueCompletion; a value outside the API schema's enum is a field error (GraphQL spec, "
               + "CompleteValue for enums), so it belongs in errors"),
+      Map.entry("abstract/fragments-on-abstract-types-any-depth", NESTED_INTERFACE_FRAGMENT),
+      Map.entry("abstract/interface-fragment-inside-object-selection", NESTED_INTERFACE_FRAGMENT),
       Map.entry("abstract/interface-object-unresolvable-typename",
           "When the entity interface's owner cannot resolve a reference's concrete type, Apollo Gateway nulls "
               + "the parent of the non-null Loan.item without any error; null propagation requires a field error"),
