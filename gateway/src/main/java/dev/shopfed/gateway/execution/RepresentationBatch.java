@@ -63,13 +63,13 @@ final class RepresentationBatch {
   private static Map<String, Object> copy(Map<String, Object> object, SelectionShape shape, String objectType) {
     Map<String, Object> out = new LinkedHashMap<>();
     for (FieldShape f : shape.fields()) {
-      if (!object.containsKey(f.name())) {
+      if (!object.containsKey(f.dataKey())) {
         if (f.name().equals("__typename")) {
           continue;
         }
         return null;
       }
-      Object value = copyValue(object.get(f.name()), f.children());
+      Object value = copyValue(object.get(f.dataKey()), f.children());
       if (value == MISSING) {
         return null;
       }

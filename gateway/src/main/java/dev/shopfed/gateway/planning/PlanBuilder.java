@@ -104,7 +104,7 @@ final class PlanBuilder {
   private static SelectionShape shape(SubgraphSelection selection) {
     List<FieldShape> fields = new ArrayList<>();
     for (SubgraphSelection.FieldSelection f : selection.fields()) {
-      fields.add(new FieldShape(f.name, f.children == null ? null : shape(f.children)));
+      fields.add(new FieldShape(f.name, f.dataKey, f.children == null ? null : shape(f.children)));
     }
     Map<String, SelectionShape> fragments = new LinkedHashMap<>();
     selection.fragments().forEach((type, s) -> fragments.put(type, shape(s)));

@@ -19,9 +19,12 @@ import java.util.Set;
  * @param arguments   arguments as written, variables included
  * @param objectTypes the concrete types the field applies to, or null for "whatever type the position has"
  * @param children    sub-selection, empty for leaves
+ * @param internal    wanted by the plan itself (a key or a requirement), not by the client: the client never sees it,
+ *                    so it may be fetched under another response key
  */
 public record PlanField(
-    String responseKey, String name, List<Argument> arguments, Set<String> objectTypes, List<PlanField> children) {
+    String responseKey, String name, List<Argument> arguments, Set<String> objectTypes, List<PlanField> children,
+    boolean internal) {
 
   public boolean isTypename() {
     return name.equals("__typename");
@@ -35,7 +38,7 @@ public record PlanField(
     List<PlanField> list = new ArrayList<>(fields.size());
     for (ExecutableNormalizedField f : fields) {
       list.add(new PlanField(f.getResultKey(), f.getName(), f.getAstArguments(), Set.copyOf(f.getObjectTypeNames()),
-          fromNormalized(f.getChildren())));
+          fromNormalized(f.getChildren()), false));
     }
     return list;
   }
@@ -49,7 +52,7 @@ public record PlanField(
     for (Selection<?> s : set.getSelections()) {
       if (s instanceof Field f) {
         list.add(new PlanField(f.getName(), f.getName(), f.getArguments(), objectTypes,
-            fromFieldSet(f.getSelectionSet(), null)));
+            fromFieldSet(f.getSelectionSet(), null), true));
       }
       if (s instanceof InlineFragment fragment) {
         Set<String> narrowed = fragment.getTypeCondition() == null ? objectTypes : Set.of(fragment.getTypeCondition().getName());

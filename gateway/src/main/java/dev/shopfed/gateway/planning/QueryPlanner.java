@@ -36,6 +36,7 @@ public final class QueryPlanner {
     List<PlanField> rootFields = PlanField.fromNormalized(operation.getTopLevelFields());
     boolean introspection = rootFields.stream().anyMatch(f -> INTROSPECTION.contains(f.name()));
     List<List<FetchGroup>> blocks = routeRootFields(planner, resolution, rootType, rootFields, mutation);
+    RepresentationSources.resolve(planner.groups());
 
     String keyword = mutation ? "mutation" : "query";
     PlanNode root = new PlanBuilder(supergraph, keyword, operation.getOperationName(), variableDefinitions(definition))

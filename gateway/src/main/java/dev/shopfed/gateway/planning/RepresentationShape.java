@@ -16,6 +16,9 @@ public record RepresentationShape(String objectType, String typename, SelectionS
   /** A selection of data to copy: fields, and fields that apply only to some concrete types. */
   public record SelectionShape(List<FieldShape> fields, Map<String, SelectionShape> fragments) {}
 
-  /** One field to copy; {@code children} is null for leaves. */
-  public record FieldShape(String name, SelectionShape children) {}
+  /**
+   * One field to copy: read from {@code dataKey} in the fetched data, written as {@code name}; {@code children} is
+   * null for leaves.
+   */
+  public record FieldShape(String name, String dataKey, SelectionShape children) {}
 }

@@ -22,12 +22,14 @@ import java.util.Set;
  */
 final class SelectionPlanner {
 
-  private static final PlanField TYPENAME = new PlanField("__typename", "__typename", List.of(), null, List.of());
+  private static final PlanField TYPENAME = new PlanField("__typename", "__typename", List.of(), null, List.of(), true);
 
   private final FieldResolution resolution;
   private final FetchCost cost;
   private final List<FetchGroup> groups = new ArrayList<>();
   private final Map<EntityGroupKey, FetchGroup> entityGroups = new LinkedHashMap<>();
+  /** Groups whose requirements are being planned: they cannot also produce them, so they take no more fields. */
+  private final Set<FetchGroup> awaitingRequirements = new LinkedHashSet<>();
 
   private record EntityGroupKey(int parent, String graph, List<String> path) {}
 
@@ -178,11 +180,8 @@ final class SelectionPlanner {
       PlanField field, List<String> path, ProvidedFields provided) {
     FieldInfo info = fieldInfo(objectType, field);
     boolean composite = resolution.isComposite(info.typeName());
-    SubgraphSelection.FieldSelection placed = selection.field(field.responseKey(), field.name(), field.arguments(), composite);
-    if (placed == null) {
-      throw new PlanningException("response key \"" + field.responseKey() + "\" of " + ownerType
-          + " is used for two different fields; rename the alias");
-    }
+    SubgraphSelection.FieldSelection placed =
+        selection.field(field.responseKey(), field.name(), field.arguments(), composite, field.internal());
     Set<FetchGroup> producers = new LinkedHashSet<>(requirements(group, selection, objectType, info));
     if (!composite) {
       return producers;
@@ -212,8 +211,13 @@ final class SelectionPlanner {
       }
       String objectType = represented.getKey();
       List<PlanField> required = PlanField.fromFieldSet(source.requires(), Set.of(objectType));
-      producers.addAll(plan(group.parent, group.parentSelection.get(objectType), group.parentPositionType,
-          required, group.path, ProvidedFields.NONE));
+      awaitingRequirements.add(group);
+      try {
+        producers.addAll(plan(group.parent, group.parentSelection.get(objectType), group.parentPositionType,
+            required, group.path, ProvidedFields.NONE));
+      } finally {
+        awaitingRequirements.remove(group);
+      }
       addInputs(group.input(objectType), objectType, required);
     }
     producers.remove(group);
@@ -246,7 +250,8 @@ final class SelectionPlanner {
     Set<String> narrowed = jump.entityType().equals(type) && !resolution.supergraph().type(type).isAbstract()
         ? Set.of(type)
         : field.objectTypes();
-    PlanField scoped = new PlanField(field.responseKey(), field.name(), field.arguments(), narrowed, field.children());
+    PlanField scoped = new PlanField(field.responseKey(), field.name(), field.arguments(), narrowed, field.children(),
+        field.internal());
     if (!scoped.isTypename()) {
       producers.addAll(plan(target, entityRoot, jump.entityType(), List.of(scoped), path, ProvidedFields.NONE));
     }
@@ -257,7 +262,7 @@ final class SelectionPlanner {
       List<String> path, String graph, String type) {
     EntityGroupKey key = new EntityGroupKey(parent.id, graph, path);
     FetchGroup group = entityGroups.get(key);
-    if (group == null) {
+    if (group == null || awaitingRequirements.contains(group)) {
       group = new FetchGroup(groups.size(), graph, path, parent, new LinkedHashMap<>(), positionType);
       groups.add(group);
       entityGroups.put(key, group);
@@ -289,8 +294,8 @@ final class SelectionPlanner {
       }
       FieldInfo info = fieldInfo(type, f);
       boolean composite = resolution.isComposite(info.typeName());
-      SubgraphSelection.FieldSelection placed = input.field(f.responseKey(), f.name(), f.arguments(), composite);
-      if (composite && placed != null) {
+      SubgraphSelection.FieldSelection placed = input.field(f.responseKey(), f.name(), f.arguments(), composite, false);
+      if (composite) {
         addNestedInputs(placed.children, info.typeName(), f.children());
       }
     }

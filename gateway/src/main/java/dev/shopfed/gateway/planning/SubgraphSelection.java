@@ -14,19 +14,25 @@ final class SubgraphSelection {
 
   private final Map<String, FieldSelection> fields = new LinkedHashMap<>();
   private final Map<String, SubgraphSelection> fragments = new LinkedHashMap<>();
+  private int aliases;
 
   /** A selected field. {@code children} is null for leaves. */
   static final class FieldSelection {
-    final String responseKey;
+    String responseKey;
     final String name;
     final List<Argument> arguments;
     final SubgraphSelection children;
+    final boolean internal;
+    /** In a representation's selection: the response key the value is read from in the fetched data. */
+    String dataKey;
 
-    FieldSelection(String responseKey, String name, List<Argument> arguments, boolean composite) {
+    FieldSelection(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {
       this.responseKey = responseKey;
       this.name = name;
       this.arguments = arguments;
       this.children = composite ? new SubgraphSelection() : null;
+      this.internal = internal;
+      this.dataKey = responseKey;
     }
 
     boolean sameField(String otherName, List<Argument> otherArguments) {
@@ -35,21 +41,56 @@ final class SubgraphSelection {
   }
 
   /**
-   * The field under {@code responseKey}, added if missing. Returns null when the key is already taken by a different
-   * field (or the same field with other arguments): the caller must alias.
+   * The field to use for {@code name(arguments)} under {@code responseKey}, added if missing. A field the plan wants
+   * for itself reuses the same field selected under another key, or takes a fresh alias when its key is taken by a
+   * different field; a client field takes its key back from such an internal field.
    */
-  FieldSelection field(String responseKey, String name, List<Argument> arguments, boolean composite) {
+  FieldSelection field(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {
     FieldSelection existing = fields.get(responseKey);
-    if (existing == null) {
-      FieldSelection added = new FieldSelection(responseKey, name, arguments, composite);
-      fields.put(responseKey, added);
-      return added;
+    if (existing != null && existing.sameField(name, arguments)) {
+      return existing;
     }
-    return existing.sameField(name, arguments) ? existing : null;
+    if (internal) {
+      FieldSelection same = find(name, arguments);
+      if (same != null) {
+        return same;
+      }
+      return add(existing == null ? responseKey : freshAlias(name), name, arguments, composite, true);
+    }
+    if (existing != null) {
+      fields.remove(responseKey);
+      existing.responseKey = freshAlias(existing.name);
+      fields.put(existing.responseKey, existing);
+    }
+    return add(responseKey, name, arguments, composite, false);
+  }
+
+  /** The field selected as {@code name(arguments)}, whatever its response key; null when there is none. */
+  FieldSelection find(String name, List<Argument> arguments) {
+    for (FieldSelection f : fields.values()) {
+      if (f.sameField(name, arguments)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  private FieldSelection add(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {
+    FieldSelection added = new FieldSelection(responseKey, name, arguments, composite, internal);
+    fields.put(responseKey, added);
+    return added;
+  }
+
+  private String freshAlias(String name) {
+    String alias;
+    do {
+      alias = "_" + name + "_" + (++aliases);
+    } while (fields.containsKey(alias));
+    return alias;
   }
 
   void typename() {
-    fields.putIfAbsent("__typename", new FieldSelection("__typename", "__typename", List.of(), false));
+    fields.putIfAbsent("__typename", new FieldSelection("__typename", "__typename", List.of(), false, true));
   }
 
   boolean has(String responseKey) {
