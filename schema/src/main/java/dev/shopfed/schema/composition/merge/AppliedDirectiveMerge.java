@@ -1,0 +1,103 @@
+package dev.shopfed.schema.composition.merge;
+
+import dev.shopfed.schema.composition.print.ValuePrinter;
+import dev.shopfed.schema.composition.subgraph.Applied;
+import graphql.language.Argument;
+import graphql.language.Directive;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Carries the directives the supergraph keeps ({@code @inaccessible}, {@code @tag}, {@code @deprecated},
+ * {@code @specifiedBy}, composed directives) from the subgraphs' elements to the supergraph element.
+ * Repeatable ones are deduplicated; for others the most common application wins.
+ */
+final class AppliedDirectiveMerge {
+
+    private AppliedDirectiveMerge() {
+    }
+
+    /** @param perSource the element's directives in each subgraph, null where the element is absent */
+    static List<Directive> inaccessible(MergeContext context, List<List<Applied>> perSource) {
+        return merge(context, "inaccessible", perSource);
+    }
+
+    /** Every kept directive but {@code @inaccessible}, in order of first appearance. */
+    static List<Directive> others(MergeContext context, List<List<Applied>> perSource) {
+        Set<String> names = new LinkedHashSet<>();
+        for (List<Applied> directives : perSource) {
+            if (directives == null) {
+                continue;
+            }
+            directives.stream().map(Applied::name).filter(context::isMergedDirective)
+                    .filter(n -> !n.equals("inaccessible")).forEach(names::add);
+        }
+        List<Directive> merged = new ArrayList<>();
+        names.forEach(name -> merged.addAll(merge(context, name, perSource)));
+        return merged;
+    }
+
+    private static List<Directive> merge(MergeContext context, String name, List<List<Applied>> perSource) {
+        List<Applied> applications = new ArrayList<>();
+        for (List<Applied> directives : perSource) {
+            if (directives != null) {
+                directives.stream().filter(d -> d.name().equals(name)).forEach(applications::add);
+            }
+        }
+        if (applications.isEmpty()) {
+            return List.of();
+        }
+        List<Applied> distinct = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (Applied application : applications) {
+            int index = indexOf(distinct, application);
+            if (index < 0) {
+                distinct.add(application);
+                counts.add(1);
+            } else {
+                counts.set(index, counts.get(index) + 1);
+            }
+        }
+        if (context.isRepeatable(name)) {
+            return distinct.stream().map(AppliedDirectiveMerge::toSupergraph).toList();
+        }
+        int best = 0;
+        for (int i = 1; i < counts.size(); i++) {
+            if (counts.get(i) > counts.get(best)) {
+                best = i;
+            }
+        }
+        return List.of(toSupergraph(distinct.get(best)));
+    }
+
+    private static int indexOf(List<Applied> distinct, Applied application) {
+        String key = key(application);
+        for (int i = 0; i < distinct.size(); i++) {
+            if (key(distinct.get(i)).equals(key)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Arguments compared with defaults applied, in name order. */
+    private static String key(Applied application) {
+        List<Argument> arguments = new ArrayList<>(application.node().getArguments());
+        if (application.name().equals("deprecated") && application.node().getArgument("reason") == null) {
+            arguments.add(new Argument("reason", new graphql.language.StringValue("No longer supported")));
+        }
+        return arguments.stream()
+                .sorted(Comparator.comparing(Argument::getName))
+                .map(a -> a.getName() + ":" + ValuePrinter.print(a.getValue()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static Directive toSupergraph(Applied application) {
+        return Directive.newDirective().name(application.name()).arguments(application.node().getArguments()).build();
+    }
+}
