@@ -37,6 +37,6 @@ import org.springframework.test.context.TestPropertySource;
 @Import({CommerceExceptionHandler.class, ErrorCodeInstrumentation.class, CommerceClient.class})
 @TestPropertySource(properties =
         "spring.datasource.url=jdbc:h2:mem:test-${random.uuid};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 public @interface DataFetcherTest {
 }

@@ -51,6 +51,12 @@ public class OrderService {
             return orders.findById(orderId).orElseThrow();
         } catch (DuplicateKeyException sameKeyConcurrently) {
             return orders.findByIdempotencyKey(userId, key).orElseThrow(() -> sameKeyConcurrently);
+        } catch (CommerceException failure) {
+            // A concurrent replay may have committed the order, and emptied the cart, since the check above.
+            if (failure.code() == ErrorCode.EMPTY_CART) {
+                return orders.findByIdempotencyKey(userId, key).orElseThrow(() -> failure);
+            }
+            throw failure;
         }
     }
 
