@@ -53,7 +53,7 @@ final class RepresentationBatch {
   /** The representation, or null when a field it needs is missing (its fetch failed): such entities are skipped. */
   private static Map<String, Object> represent(Map<String, Object> object, RepresentationShape shape) {
     Map<String, Object> representation = copy(object, shape.fields(), shape.objectType());
-    if (representation == null) {
+    if (representation == null || shape.keyFields().stream().anyMatch(k -> representation.get(k) == null)) {
       return null;
     }
     representation.put("__typename", shape.typename());

@@ -28,6 +28,8 @@ final class FetchGroup {
   final Map<String, SubgraphSelection> inputs = new LinkedHashMap<>();
   /** Per concrete type, the __typename to put in its representations (an interface for {@code @interfaceObject}). */
   final Map<String, String> representedAs = new LinkedHashMap<>();
+  /** Per concrete type, the top-level fields of the key used: an entity with a null among them is not fetched. */
+  final Map<String, java.util.List<String>> keyFields = new LinkedHashMap<>();
   final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
 
   FetchGroup(int id, String graph, List<String> path, FetchGroup parent, Map<String, SubgraphSelection> parentSelection,

@@ -33,12 +33,51 @@ final class PlanBuilder {
   PlanNode build(List<List<FetchGroup>> blocks) {
     List<PlanNode> steps = new ArrayList<>();
     for (List<FetchGroup> block : blocks) {
-      PlanNode node = waves(block);
+      PlanNode node = stages(block);
       if (node != null) {
         steps.add(node);
       }
     }
     return wrap(steps, true);
+  }
+
+  /**
+   * When every fetch depends on one other only (no requirement from a sibling), the plan is a tree: each fetch, then
+   * its dependents in parallel, so no branch waits for another. Otherwise fetches run in waves.
+   */
+  private PlanNode stages(List<FetchGroup> groups) {
+    boolean tree = groups.stream().allMatch(g -> g.dependsOn.size() <= (g.isEntityFetch() ? 1 : 0));
+    if (!tree) {
+      return waves(groups);
+    }
+    List<PlanNode> roots = new ArrayList<>();
+    for (FetchGroup g : groups) {
+      if (!g.isEntityFetch()) {
+        addIfPresent(roots, subtree(g, groups));
+      }
+    }
+    return wrap(roots, false);
+  }
+
+  private PlanNode subtree(FetchGroup group, List<FetchGroup> groups) {
+    PlanNode own = group.selection.isEmpty() ? null : node(group);
+    List<PlanNode> children = new ArrayList<>();
+    for (FetchGroup g : groups) {
+      if (g.dependsOn.contains(group)) {
+        addIfPresent(children, subtree(g, groups));
+      }
+    }
+    PlanNode after = wrap(children, false);
+    List<PlanNode> sequence = new ArrayList<>();
+    addIfPresent(sequence, own);
+    addIfPresent(sequence, after);
+    return wrap(sequence, true);
+  }
+
+  private static void addIfPresent(List<PlanNode> nodes, PlanNode node) {
+    if (node != null) {
+      nodes.add(node);
+    }
   }
 
   private PlanNode waves(List<FetchGroup> groups) {
@@ -77,14 +116,25 @@ final class PlanBuilder {
     return l;
   }
 
+  /** A sequence or parallel node of the given nodes; nested nodes of the same kind are inlined. */
   private static PlanNode wrap(List<PlanNode> nodes, boolean sequence) {
-    if (nodes.isEmpty()) {
+    List<PlanNode> flat = new ArrayList<>();
+    for (PlanNode n : nodes) {
+      if (sequence && n instanceof PlanNode.Sequence s) {
+        flat.addAll(s.nodes());
+      } else if (!sequence && n instanceof PlanNode.Parallel p) {
+        flat.addAll(p.nodes());
+      } else {
+        flat.add(n);
+      }
+    }
+    if (flat.isEmpty()) {
       return null;
     }
-    if (nodes.size() == 1) {
-      return nodes.get(0);
+    if (flat.size() == 1) {
+      return flat.get(0);
     }
-    return sequence ? new PlanNode.Sequence(List.copyOf(nodes)) : new PlanNode.Parallel(List.copyOf(nodes));
+    return sequence ? new PlanNode.Sequence(List.copyOf(flat)) : new PlanNode.Parallel(List.copyOf(flat));
   }
 
   private PlanNode node(FetchGroup g) {
@@ -96,7 +146,8 @@ final class PlanBuilder {
     String text = SubgraphOperationPrinter.print(kind, name, g.selection, g.isEntityFetch(), used, variables);
     List<RepresentationShape> representations = new ArrayList<>();
     g.inputs.forEach((type, input) -> representations.add(
-        new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input))));
+        new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input),
+            g.keyFields.getOrDefault(type, List.of()))));
     PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations));
     return g.isEntityFetch() ? new PlanNode.Flatten(g.path, fetch) : fetch;
   }

@@ -10,8 +10,9 @@ import java.util.Map;
  * @param objectType the concrete type of the objects this applies to
  * @param typename   the {@code __typename} sent
  * @param fields     the key and required fields to copy
+ * @param keyFields  the key's top-level fields: an object with a null there is no entity to fetch
  */
-public record RepresentationShape(String objectType, String typename, SelectionShape fields) {
+public record RepresentationShape(String objectType, String typename, SelectionShape fields, List<String> keyFields) {
 
   /** A selection of data to copy: fields, and fields that apply only to some concrete types. */
   public record SelectionShape(List<FieldShape> fields, Map<String, SelectionShape> fragments) {}

@@ -238,6 +238,7 @@ final class SelectionPlanner {
       List<PlanField> keyFields = PlanField.fromFieldSet(key.fields(), Set.of(type));
       addInputs(target.input(type), type, keyFields);
       target.representedAs.put(type, jump.entityType());
+      target.keyFields.put(type, keyFields.stream().map(PlanField::name).toList());
       Set<FetchGroup> keyProducers = plan(group, selection, positionType, keyFields, path, provided);
       keyProducers.remove(target);
       target.dependsOn.addAll(keyProducers);
