@@ -1,0 +1,91 @@
+package dev.shopfed.promo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The seed is what the app and the e2e tests rely on: shape, sizes and agreement with the commerce catalogue. */
+@PromoSliceTest(SeedTest.class)
+class SeedTest {
+
+    /** Where the commerce seed sits in the source tree, relative to this module (Maven runs tests from it). */
+    private static final Path COMMERCE_SEED =
+            Path.of("..", "commerce-subgraph", "src", "main", "resources", "db", "migration", "V2__seed_catalogue.sql");
+    private static final Pattern PRODUCT_ROW =
+            Pattern.compile("^\\s*\\('(p\\d+)', \\d+, '(s\\d+)', '((?:[^']|'')*)',", Pattern.MULTILINE);
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** {@code Video.products @provides(fields: "name")}: promo's names must be commerce's, letter for letter. */
+    @Test
+    void productNamesMatchTheCommerceCatalogue() throws IOException {
+        Assumptions.assumeTrue(Files.exists(COMMERCE_SEED), "commerce seed not in this checkout");
+        Map<String, String> commerce = new LinkedHashMap<>();
+        Matcher row = PRODUCT_ROW.matcher(Files.readString(COMMERCE_SEED));
+        while (row.find()) {
+            commerce.put(row.group(1), row.group(3).replace("''", "'"));
+        }
+        assertThat(commerce).hasSize(300);
+
+        Map<String, String> promo = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, name FROM products ORDER BY seq").query(rs -> {
+            promo.put(rs.getString("id"), rs.getString("name"));
+        });
+        assertThat(promo).isEqualTo(commerce);
+    }
+
+    @Test
+    void hasTheAdvertisedVolume() {
+        assertThat(count("SELECT COUNT(*) FROM creators")).isEqualTo(60);
+        assertThat(count("SELECT COUNT(*) FROM videos")).isGreaterThanOrEqualTo(400);
+        assertThat(count("SELECT COUNT(*) FROM live_streams")).isEqualTo(30);
+        assertThat(count("SELECT COUNT(*) FROM users")).isEqualTo(50);
+        assertThat(count("SELECT COUNT(*) FROM creators WHERE user_id IS NOT NULL")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM vouchers")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM affiliate_links")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM feed_spotlights")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM live_streams WHERE shop_id IS NOT NULL")).isPositive();
+        assertThat(jdbc.sql("SELECT DISTINCT status FROM live_streams").query(String.class).list())
+                .containsExactlyInAnyOrder("SCHEDULED", "LIVE", "ENDED");
+    }
+
+    @Test
+    void everyVideoTagsOneToFourProductsAndEveryCreatorHasVideos() {
+        List<Integer> tagsPerVideo = jdbc.sql("""
+                        SELECT COUNT(vp.product_id) FROM videos v LEFT JOIN video_products vp ON vp.video_id = v.id
+                        GROUP BY v.id""")
+                .query(Integer.class).list();
+        assertThat(tagsPerVideo).allSatisfy(tags -> assertThat(tags).isBetween(1, 4));
+        assertThat(count("SELECT COUNT(*) FROM creators c WHERE NOT EXISTS "
+                + "(SELECT 1 FROM videos v WHERE v.creator_id = c.id)")).isZero();
+    }
+
+    /** Windows span 2020..2099 so some campaigns are active whenever the app runs, and some never are now. */
+    @Test
+    void someCampaignsAreActiveAtAnyTimeThisCentury() {
+        for (String now : List.of("2024-01-01T00:00:00Z", Instant.now().toString(), "2090-01-01T00:00:00Z")) {
+            int active = jdbc.sql("SELECT COUNT(*) FROM campaigns WHERE starts_at <= :now AND ends_at > :now")
+                    .param("now", Instant.parse(now).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
+            assertThat(active).as("active campaigns at " + now).isPositive()
+                    .isLessThan(count("SELECT COUNT(*) FROM campaigns"));
+        }
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+}
