@@ -1,5 +1,7 @@
 package dev.shopfed.promo.errors;
 
+import com.netflix.graphql.dgs.exceptions.MissingDgsEntityFetcherException;
+import com.netflix.graphql.dgs.exceptions.MissingFederatedQueryArgument;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -31,6 +33,11 @@ public class PromoExceptionHandler implements DataFetcherExceptionHandler {
         if (exception instanceof PromoException promo) {
             code = promo.code();
             message = promo.getMessage();
+        } else if (exception instanceof MissingDgsEntityFetcherException
+                || exception instanceof MissingFederatedQueryArgument) {
+            // A representation of a type promo does not resolve, or one without __typename.
+            code = ErrorCode.BAD_USER_INPUT;
+            message = exception.getMessage();
         } else {
             log.error("Data fetcher failed at {}", parameters.getPath(), exception);
         }

@@ -86,4 +86,15 @@ class VideoDataFetcherTest {
                 List.of(Map.of("__typename", "Video")));
         GraphQLErrors.hasPath(GraphQLErrors.single(result, "BAD_USER_INPUT"), "_entities", 0);
     }
+
+    @Test
+    void representationOfATypePromoDoesNotResolveIsBadUserInput() {
+        ExecutionResult result = Entities.resolve(graphql, "... on Video { id }",
+                List.of(ref("Video", "v1"), ref("Shop", "s1"), Map.of("id", "v2")));
+        assertThat(result.getErrors()).hasSize(2).allSatisfy(error -> assertThat(error.getExtensions())
+                .containsEntry("code", "BAD_USER_INPUT"));
+        assertThat(result.getErrors()).extracting(error -> error.getPath())
+                .containsExactlyInAnyOrder(List.of("_entities", 1), List.of("_entities", 2));
+        assertThat((String) Entities.json(result).read("data._entities[0].id")).isEqualTo("v1");
+    }
 }
