@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,8 @@ class DifferentialCompositionTest {
             assertTrue(theirs.codes().contains(expectedError), () -> "Apollo: " + theirs.codes() + " " + theirs.messages());
             List<String> codes = ours.errors().stream().map(CompositionError::code).toList();
             assertTrue(codes.contains(expectedError), () -> "ours: " + ours.errors() + "\nApollo: " + theirs.messages());
+            // not only the expected rule: the same set of rules fire
+            assertEquals(new TreeSet<>(theirs.codes()), new TreeSet<>(codes), () -> "ours: " + ours.errors());
             return;
         }
         assertTrue(theirs.succeeded(), () -> "Apollo: " + theirs.codes() + " " + theirs.messages());

@@ -72,7 +72,7 @@ final class ArgumentMerge {
         List<List<Applied>> directives = arguments.stream().map(a -> a == null ? null : a.directives()).toList();
         List<Directive> merged = new ArrayList<>(AppliedDirectiveMerge.inaccessible(context, directives));
         merged.addAll(AppliedDirectiveMerge.others(context, directives));
-        Type<?> mergedType = inputType(context, arguments, coordinate, type, field, "argument", "ARGUMENT_TYPE_MISMATCH");
+        Type<?> mergedType = inputType(context, arguments, coordinate, type, field, "argument", "FIELD_ARGUMENT_TYPE_MISMATCH");
         String description = DescriptionMerge.merge(arguments.stream().map(a -> a == null ? null : a.description()).toList());
         return InputValueDefinition.newInputValueDefinition()
                 .name(name)

@@ -48,7 +48,7 @@ final class DefaultValueMerge {
                             : "default value " + ValuePrinter.print(source.defaultValue(), source.type()));
                 }
             }
-            String code = kind.equals("Argument") ? "ARGUMENT_DEFAULT_MISMATCH" : "INPUT_FIELD_DEFAULT_MISMATCH";
+            String code = kind.equals("Argument") ? "FIELD_ARGUMENT_DEFAULT_MISMATCH" : "INPUT_FIELD_DEFAULT_MISMATCH";
             context.error(code, kind + " \"" + coordinate + "\" has incompatible default values across subgraphs: it has "
                     + Names.distribution(null, values), context.namesWhere(sources), type, field);
         }
