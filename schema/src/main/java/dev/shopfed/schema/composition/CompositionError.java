@@ -23,6 +23,8 @@ public record CompositionError(String code, String message, List<String> subgrap
     public String toString() {
         String where = (subgraphs.isEmpty() ? "" : "[" + String.join(", ", subgraphs) + "] ")
                 + (type == null ? "" : type + (field == null ? "" : "." + field) + ": ");
-        return code + " " + where + message;
+        // messages keep Apollo's "[subgraph] " prefix; the subgraphs are already listed in front
+        String text = !subgraphs.isEmpty() && message.startsWith("[") ? message.replaceFirst("^\\[[^]]*] ", "") : message;
+        return code + " " + where + text;
     }
 }
