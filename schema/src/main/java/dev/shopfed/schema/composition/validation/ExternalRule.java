@@ -26,7 +26,6 @@ final class ExternalRule implements SubgraphRule {
                     errors.add(SubgraphRule.error(subgraph, "EXTERNAL_ON_INTERFACE", "Interface type field \"" + coordinate
                             + "\" is marked @external but @external is not allowed on interface fields (it is nonsensical).",
                             type.name(), field.name()));
-                    continue;
                 }
                 if (subgraph.isExternal(coordinate) && !subgraph.isUsed(coordinate)) {
                     errors.add(SubgraphRule.error(subgraph, "EXTERNAL_UNUSED", "Field \"" + coordinate + "\" is marked @external "
