@@ -1,0 +1,35 @@
+package dev.shopfed.gateway.http;
+
+import dev.shopfed.gateway.GatewayEngine;
+import dev.shopfed.gateway.execution.GatewayRequest;
+import dev.shopfed.gateway.execution.GatewayResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The engine serving requests right now. A request reads it once, so swapping in an engine for a new supergraph
+ * never mixes two supergraphs within one request.
+ */
+final class ActiveEngine implements RequestExecutor {
+
+  private final AtomicReference<GatewayEngine> engine = new AtomicReference<>();
+
+  @Override
+  public boolean ready() {
+    return engine.get() != null;
+  }
+
+  @Override
+  public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
+    GatewayEngine current = engine.get();
+    if (current == null) {
+      throw new IllegalStateException("no supergraph loaded");
+    }
+    return current.execute(request);
+  }
+
+  /** Puts {@code next} in service and answers the engine it replaces, or null. */
+  GatewayEngine swap(GatewayEngine next) {
+    return engine.getAndSet(next);
+  }
+}

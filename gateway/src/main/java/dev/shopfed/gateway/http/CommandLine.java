@@ -1,0 +1,52 @@
+package dev.shopfed.gateway.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The router-style command line: {@code --supergraph <file or URL>} and {@code --port <port>} (also as
+ * {@code --supergraph=...}, {@code --port=...}) become Spring's {@code --gateway.supergraph=...} and
+ * {@code --server.port=...}; every other argument passes through, so Spring properties work as well.
+ *
+ * @param springArguments the arguments for {@code SpringApplication.run}
+ * @param help            whether usage was asked for
+ */
+record CommandLine(List<String> springArguments, boolean help) {
+
+  static final String USAGE = """
+      usage: java -jar gateway.jar --supergraph <file or http(s) URL> [--port <port>] [--gateway.<property>=<value> ...]
+        --supergraph <file|URL>   the supergraph SDL to serve (a file is watched and reloaded when it changes)
+        --port <port>             HTTP port (default 4000; 0 picks a free one)
+        --gateway.subgraph-urls.<name>=<url>, --gateway.subgraph-timeout=30s, --gateway.propagate-headers=a,b,
+        --gateway.override-labels=a,b, --gateway.cache-size=1000, --gateway.explain=true""";
+
+  static CommandLine parse(String[] args) {
+    List<String> out = new ArrayList<>();
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String property = shortFlagProperty(arg);
+      if (arg.equals("--help") || arg.equals("-h")) {
+        help = true;
+      } else if (property == null) {
+        out.add(arg);
+      } else if (arg.contains("=")) {
+        out.add("--" + property + arg.substring(arg.indexOf('=')));
+      } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+        out.add("--" + property + "=" + args[++i]);
+      } else {
+        throw new IllegalArgumentException(arg + " needs a value");
+      }
+    }
+    return new CommandLine(List.copyOf(out), help);
+  }
+
+  private static String shortFlagProperty(String arg) {
+    String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+    return switch (flag) {
+      case "--supergraph" -> "gateway.supergraph";
+      case "--port" -> "server.port";
+      default -> null;
+    };
+  }
+}

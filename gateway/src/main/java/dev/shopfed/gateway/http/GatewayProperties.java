@@ -1,0 +1,52 @@
+package dev.shopfed.gateway.http;
+
+import dev.shopfed.gateway.GatewayOptions;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code gateway.*} settings. Engine settings left unset take {@link GatewayOptions#defaults()}.
+ *
+ * @param supergraph       the supergraph SDL: a file path or an http(s) URL
+ * @param subgraphUrls     per-subgraph URL overrides ({@code gateway.subgraph-urls.<name>=<url>})
+ * @param subgraphTimeout  how long one subgraph request may take
+ * @param overrideLabels   progressive-override labels switched on
+ * @param propagateHeaders client headers forwarded to the subgraphs
+ * @param cacheSize        how many parsed documents and plans the engine caches
+ * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
+ * @param pollInterval     how often a supergraph file is checked for changes
+ * @param maxRequestSize   the largest request body accepted
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+    String supergraph,
+    Map<String, URI> subgraphUrls,
+    Duration subgraphTimeout,
+    Set<String> overrideLabels,
+    List<String> propagateHeaders,
+    Long cacheSize,
+    @DefaultValue("true") boolean explain,
+    @DefaultValue("2s") Duration pollInterval,
+    @DefaultValue("2MB") DataSize maxRequestSize) {
+
+  public GatewayOptions engineOptions() {
+    GatewayOptions defaults = GatewayOptions.defaults();
+    return new GatewayOptions(
+        subgraphUrls == null ? defaults.subgraphUrls() : Map.copyOf(subgraphUrls),
+        subgraphTimeout == null ? defaults.subgraphTimeout() : subgraphTimeout,
+        overrideLabels == null ? defaults.overrideLabels() : Set.copyOf(overrideLabels),
+        propagateHeaders == null ? defaults.propagateHeaders() : lowerCase(propagateHeaders),
+        cacheSize == null ? defaults.cacheSize() : cacheSize);
+  }
+
+  private static List<String> lowerCase(List<String> headers) {
+    return headers.stream().map(String::trim).filter(h -> !h.isEmpty()).map(h -> h.toLowerCase(Locale.ROOT)).toList();
+  }
+}

@@ -1,0 +1,59 @@
+package dev.shopfed.gateway.http;
+
+import java.util.List;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway's beans and its routes: {@code /graphql}, {@code /health}, the explorer at {@code /}. */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+  @Bean
+  ActiveEngine activeEngine() {
+    return new ActiveEngine();
+  }
+
+  @Bean
+  SupergraphLoader supergraphLoader(GatewayProperties properties, ActiveEngine engine, ApplicationContext context) {
+    return new SupergraphLoader(properties, engine, context);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, ActiveEngine engine, JsonMapper json) {
+    int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
+    ExplorerPage explorer = ExplorerPage.fromClasspath();
+    return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes),
+        new HealthEndpoint(engine), explorer);
+  }
+
+  /** Ahead of Spring Boot's error handler (order -1), which would answer HTML or its own JSON. */
+  @Bean
+  @Order(-2)
+  WebExceptionHandler graphQLErrorHandler(JsonMapper json) {
+    return new GraphQLErrorHandler(json);
+  }
+
+  static RouterFunction<ServerResponse> routes(GraphQLEndpoint graphql, HealthEndpoint health, ExplorerPage explorer) {
+    return RouterFunctions.route()
+        .POST("/graphql", graphql::post)
+        .GET("/graphql", graphql::get)
+        .route(RequestPredicates.path("/graphql"), request -> Mono.error(
+            new MethodNotAllowedException(request.method(), List.of(HttpMethod.GET, HttpMethod.POST))))
+        .GET("/health", health::check)
+        .GET("/", request -> explorer.page())
+        .add(RouterFunctions.resources("/explorer/**", new ClassPathResource(ExplorerPage.ASSETS)))
+        .build();
+  }
+}

@@ -1,0 +1,131 @@
+package dev.shopfed.gateway.http;
+
+import dev.shopfed.gateway.execution.GatewayRequest;
+import dev.shopfed.gateway.execution.GatewayResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyExtractors;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code POST /graphql} and {@code GET /graphql}: decode the request, run it on the engine, answer its response. */
+final class GraphQLEndpoint {
+
+  /** Apollo Router's request header for getting the query plan back in {@code extensions.queryPlan}. */
+  static final String EXPLAIN_HEADER = "apollo-expose-query-plan";
+
+  private final RequestExecutor executor;
+  private final JsonMapper json;
+  private final ExplorerPage explorer;
+  private final boolean explainAllowed;
+  private final int maxRequestBytes;
+
+  GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
+      int maxRequestBytes) {
+    this.executor = executor;
+    this.json = json;
+    this.explorer = explorer;
+    this.explainAllowed = explainAllowed;
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  Mono<ServerResponse> post(ServerRequest request) {
+    MediaType contentType = request.headers().contentType().orElse(null);
+    if (contentType == null || !GraphQLMediaTypes.isJson(contentType)) {
+      return reject(request, RejectedRequest.unsupportedMediaType(
+          "Content-Type must be application/json, not " + (contentType == null ? "missing" : contentType)));
+    }
+    if (request.headers().contentLength().orElse(-1) > maxRequestBytes) {
+      return reject(request, RejectedRequest.tooLarge(maxRequestBytes));
+    }
+    return body(request)
+        .map(body -> GraphQLParameters.fromJsonBody(body, json))
+        .flatMap(parameters -> execute(request, parameters))
+        .onErrorResume(RejectedRequest.class, rejected -> reject(request, rejected));
+  }
+
+  Mono<ServerResponse> get(ServerRequest request) {
+    Map<String, String> parameters = request.queryParams().toSingleValueMap();
+    if (!parameters.containsKey("query") && GraphQLMediaTypes.wantsHtml(request.headers().asHttpHeaders())) {
+      return explorer.page();
+    }
+    try {
+      GraphQLParameters decoded = GraphQLParameters.fromQueryParameters(parameters, json);
+      if (OperationKinds.isMutation(decoded.query(), decoded.operationName())) {
+        throw RejectedRequest.methodNotAllowed("Mutations are only accepted over POST");
+      }
+      return execute(request, decoded);
+    } catch (RejectedRequest rejected) {
+      return reject(request, rejected);
+    }
+  }
+
+  private Mono<ServerResponse> execute(ServerRequest request, GraphQLParameters parameters) {
+    if (!executor.ready()) {
+      return reject(request, RejectedRequest.notReady());
+    }
+    GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
+        parameters.variables(), parameters.extensions(), headers(request), explain(request));
+    // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
+    return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)))
+        .flatMap(response -> respond(request, status(response), response.body()));
+  }
+
+  private static HttpStatus status(GatewayResponse response) {
+    return response.outcome() == GatewayResponse.Outcome.REQUEST_ERROR ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+  }
+
+  private Mono<ServerResponse> reject(ServerRequest request, RejectedRequest rejected) {
+    ServerResponse.BodyBuilder builder = ServerResponse.status(rejected.status())
+        .contentType(GraphQLMediaTypes.responseType(request.headers().asHttpHeaders()));
+    if (rejected.status() == HttpStatus.METHOD_NOT_ALLOWED) {
+      builder.allow(HttpMethod.POST);
+    }
+    return builder.bodyValue(json.writeValueAsBytes(GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage())));
+  }
+
+  private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Map<String, Object> body) {
+    return ServerResponse.status(status)
+        .contentType(GraphQLMediaTypes.responseType(request.headers().asHttpHeaders()))
+        .bodyValue(json.writeValueAsBytes(body));
+  }
+
+  /** The whole body, refused past the size limit without reading further. */
+  private Mono<byte[]> body(ServerRequest request) {
+    return DataBufferUtils.join(request.body(BodyExtractors.toDataBuffers()), maxRequestBytes)
+        .map(buffer -> {
+          byte[] bytes = new byte[buffer.readableByteCount()];
+          buffer.read(bytes);
+          DataBufferUtils.release(buffer);
+          return bytes;
+        })
+        .defaultIfEmpty(new byte[0])
+        .onErrorMap(DataBufferLimitException.class, e -> RejectedRequest.tooLarge(maxRequestBytes));
+  }
+
+  private boolean explain(ServerRequest request) {
+    return explainAllowed && "true".equalsIgnoreCase(request.headers().firstHeader(EXPLAIN_HEADER));
+  }
+
+  private static Map<String, List<String>> headers(ServerRequest request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    HttpHeaders http = request.headers().asHttpHeaders();
+    http.forEach((name, values) -> headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
+      List<String> merged = new ArrayList<>(a);
+      merged.addAll(b);
+      return List.copyOf(merged);
+    }));
+    return headers;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.shopfed.gateway.http;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.MethodNotAllowedException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers every failure that escapes the handlers (unknown paths, wrong methods, unexpected exceptions) with a
+ * GraphQL-shaped JSON error instead of WebFlux's error page; unexpected ones are logged and answered 500 without
+ * their details.
+ */
+final class GraphQLErrorHandler implements WebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(GraphQLErrorHandler.class);
+
+  private final JsonMapper json;
+
+  GraphQLErrorHandler(JsonMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
+    ServerHttpResponse response = exchange.getResponse();
+    if (response.isCommitted()) {
+      return Mono.error(failure);
+    }
+    ServerHttpRequest request = exchange.getRequest();
+    Answer answer = answer(request, failure);
+    if (answer.status().is5xxServerError()) {
+      log.error("{} {} failed", request.getMethod(), request.getPath(), failure);
+    }
+    response.setStatusCode(answer.status());
+    response.getHeaders().setContentType(GraphQLMediaTypes.responseType(request.getHeaders()));
+    if (failure instanceof MethodNotAllowedException notAllowed) {
+      response.getHeaders().setAllow(notAllowed.getSupportedMethods());
+    }
+    byte[] body = json.writeValueAsBytes(GraphQLMediaTypes.errorBody(answer.code(), answer.message()));
+    return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+  }
+
+  private record Answer(HttpStatusCode status, String code, String message) {}
+
+  private static Answer answer(ServerHttpRequest request, Throwable failure) {
+    if (failure instanceof RejectedRequest rejected) {
+      return new Answer(rejected.status(), rejected.code(), rejected.getMessage());
+    }
+    if (failure instanceof DataBufferLimitException) {
+      return new Answer(HttpStatus.CONTENT_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE.name(), "Request body is too large");
+    }
+    if (failure instanceof ResponseStatusException status && !status.getStatusCode().is5xxServerError()) {
+      return new Answer(status.getStatusCode(), code(status.getStatusCode()), message(request, status));
+    }
+    return new Answer(HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.INTERNAL_SERVER_ERROR.name(), "Internal server error");
+  }
+
+  private static String message(ServerHttpRequest request, ResponseStatusException failure) {
+    return switch (failure.getStatusCode().value()) {
+      case 404 -> "Not found: " + request.getMethod() + " " + request.getPath();
+      case 405 -> "Method " + request.getMethod() + " is not allowed on " + request.getPath();
+      default -> failure.getReason() != null ? failure.getReason() : failure.getStatusCode().toString();
+    };
+  }
+
+  private static String code(HttpStatusCode status) {
+    HttpStatus known = HttpStatus.resolve(status.value());
+    return known == null ? "HTTP_" + status.value() : known.name();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.shopfed.gateway.http;
+
+import org.springframework.http.HttpStatus;
+
+/** A request turned away before it reaches the engine; answered as a GraphQL error with this status and code. */
+final class RejectedRequest extends RuntimeException {
+
+  private final HttpStatus status;
+
+  private RejectedRequest(HttpStatus status, String message) {
+    super(message, null, false, false);
+    this.status = status;
+  }
+
+  static RejectedRequest badRequest(String message) {
+    return new RejectedRequest(HttpStatus.BAD_REQUEST, message);
+  }
+
+  static RejectedRequest unsupportedMediaType(String message) {
+    return new RejectedRequest(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message);
+  }
+
+  static RejectedRequest tooLarge(long limitBytes) {
+    return new RejectedRequest(HttpStatus.CONTENT_TOO_LARGE,
+        "Request body is larger than the limit of " + limitBytes + " bytes");
+  }
+
+  static RejectedRequest methodNotAllowed(String message) {
+    return new RejectedRequest(HttpStatus.METHOD_NOT_ALLOWED, message);
+  }
+
+  static RejectedRequest notReady() {
+    return new RejectedRequest(HttpStatus.SERVICE_UNAVAILABLE, "No supergraph is loaded yet");
+  }
+
+  HttpStatus status() {
+    return status;
+  }
+
+  /** The error's {@code extensions.code}: the status name, e.g. {@code BAD_REQUEST}. */
+  String code() {
+    return status.name();
+  }
+}

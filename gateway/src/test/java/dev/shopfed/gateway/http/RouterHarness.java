@@ -1,0 +1,54 @@
+package dev.shopfed.gateway.http;
+
+import dev.shopfed.gateway.execution.GatewayRequest;
+import dev.shopfed.gateway.execution.GatewayResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.HandlerStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The gateway's routes and error handler without Spring Boot, in front of an executor the test controls. */
+final class RouterHarness {
+
+  static final int MAX_REQUEST_BYTES = 1024;
+
+  private RouterHarness() {}
+
+  static WebTestClient client(RequestExecutor executor, JsonMapper json) {
+    return client(executor, json, true);
+  }
+
+  static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed) {
+    ExplorerPage explorer = ExplorerPage.fromClasspath();
+    return WebTestClient
+        .bindToRouterFunction(GatewayRoutes.routes(
+            new GraphQLEndpoint(executor, json, explorer, explainAllowed, MAX_REQUEST_BYTES), new HealthEndpoint(executor),
+            explorer))
+        .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new GraphQLErrorHandler(json)).build())
+        .configureClient()
+        .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)) // GraphiQL's bundle is 3.5 MB
+        .build();
+  }
+
+  static RequestExecutor readyExecutor() {
+    return executor(true, request -> {
+      throw new AssertionError("not expected to execute " + request.query());
+    });
+  }
+
+  static RequestExecutor executor(boolean ready,
+      Function<GatewayRequest, CompletableFuture<GatewayResponse>> execute) {
+    return new RequestExecutor() {
+      @Override
+      public boolean ready() {
+        return ready;
+      }
+
+      @Override
+      public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
+        return execute.apply(request);
+      }
+    };
+  }
+}
