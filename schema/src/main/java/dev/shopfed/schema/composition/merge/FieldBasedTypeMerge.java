@@ -92,11 +92,28 @@ final class FieldBasedTypeMerge {
             if (kind == TypeKind.OBJECT) {
                 FieldSharing.validate(context, name, fieldName, fieldSources, overrides);
             }
+            if (name.equals("Subscription")) {
+                validateSubscriptionField(fieldName, fieldSources);
+            }
             if (field != null) {
                 merged.add(field);
             }
         });
         return merged;
+    }
+
+    /** Each subscription event must come from one subgraph only. */
+    private void validateSubscriptionField(String fieldName, List<SubgraphField> fieldSources) {
+        List<String> shareable = new ArrayList<>();
+        for (int i = 0; i < fieldSources.size(); i++) {
+            if (fieldSources.get(i) != null && fieldSources.get(i).has("shareable")) {
+                shareable.add(context.name(i));
+            }
+        }
+        if (!shareable.isEmpty()) {
+            context.error("INVALID_FIELD_SHARING", "Fields on root level subscription object cannot be marked as shareable",
+                    shareable, name, fieldName);
+        }
     }
 
     private List<SubgraphField> nulls() {
