@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# Benchmarks our gateway beside the Node federation gateways, on loopback, with bounded runs.
+#
+#   bench/run.sh [peers|shop|jmh|all]      (default: peers)
+#
+#   peers  the gateway-benchmark workload (4 subgraphs, one deep query, 50 connections) through
+#          our gateway, Apollo Gateway, Hive Gateway (JS planner and Rust router-runtime) and the
+#          "replay limit" (one query's subgraph fetches sent straight to the subgraphs), with the
+#          subgraphs executing GraphQL and answering from a response cache
+#   shop   our own federation (commerce + promo) with a feed / product page / cart / checkout mix,
+#          through our gateway and Apollo Gateway
+#   jmh    the JMH benchmarks of bench/jmh (planning, plan cache, batching, merging, serialization)
+#
+# See bench/README.md for every knob. Results go to bench/results/<scenario>-<UTC time>/.
+set -Eeuo pipefail
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$BENCH")"
+# shellcheck source=scripts/lib.sh
+source "$BENCH/scripts/lib.sh"
+
+SCENARIO="${1:-peers}"
+WARMUP="${WARMUP:-10}"; DURATION="${DURATION:-30}"; CONNECTIONS="${CONNECTIONS:-50}"; THREADS="${THREADS:-1}"
+WRK_TIMEOUT="${WRK_TIMEOUT:-10}"; READY_TIMEOUT="${READY_TIMEOUT:-180}"
+JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
+GATEWAY_PORT="${GATEWAY_PORT:-4180}"; SUBGRAPH_PORT="${SUBGRAPH_PORT:-4280}"
+COMMERCE_PORT="${COMMERCE_PORT:-4281}"; PROMO_PORT="${PROMO_PORT:-4282}"
+GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
+ENGINE_JAR="$BENCH/jmh/target/benchmarks.jar"
+MVNW=("$ROOT/mvnw" -q -B)
+export WARMUP DURATION CONNECTIONS THREADS WRK_TIMEOUT BENCH
+trap 'stop_all_groups' EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------------------------------------
+# set-up
+
+ensure_tools() {
+  command -v node > /dev/null && command -v npm > /dev/null || die "Node.js >= 20 and npm are needed (https://nodejs.org)"
+  command -v curl > /dev/null || die "curl is needed"
+  if [[ ! -d "$BENCH/node_modules/@apollo/gateway" || "$BENCH/package-lock.json" -nt "$BENCH/node_modules/.package-lock.json" ]]; then
+    log "installing npm packages into bench/node_modules (npm ci)"
+    (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error) || die "npm ci failed"
+  fi
+  if ! command -v wrk > /dev/null; then
+    if [[ $(id -u) == 0 ]] && command -v apt-get > /dev/null; then
+      log "installing wrk with apt-get"
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) > /dev/null \
+        || die "could not install wrk with apt-get; install wrk 4.x (https://github.com/wg/wrk) and rerun"
+    else
+      die "wrk is not installed and cannot be installed here (needs root + apt-get): install wrk 4.x (e.g. 'sudo apt-get install wrk' or 'brew install wrk') and rerun"
+    fi
+  fi
+}
+
+build_gateway() {
+  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
+    log "SKIP_BUILD=1: using the existing $GATEWAY_JAR"
+  else
+    log "building the gateway: ./mvnw -q -B -pl gateway -am package -DskipTests"
+    (cd "$ROOT" && "${MVNW[@]}" -pl gateway -am package -DskipTests) || die "gateway build failed"
+  fi
+  [[ -f "$GATEWAY_JAR" ]] || die "$GATEWAY_JAR is missing"
+}
+
+# The engine-only server (GatewayEngine behind the JDK's HttpServer) lives in the JMH module.
+build_engine_server() {
+  [[ "${SKIP_BUILD:-0}" == 1 && -f "$ENGINE_JAR" ]] && return 0
+  log "installing the gateway into the local Maven repository and building bench/jmh"
+  (cd "$ROOT" && "${MVNW[@]}" -pl gateway -am install -DskipTests) || die "gateway install failed"
+  (cd "$BENCH/jmh" && "${MVNW[@]}" -f pom.xml package) || die "bench/jmh build failed"
+}
+
+write_env() {
+  {
+    echo "date: $(date -u +%FT%TZ)  scenario: $SCENARIO  git: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo -)$( [[ -n "$(git -C "$ROOT" status --porcelain -- gateway 2>/dev/null)" ]] && echo ' (gateway/ has uncommitted changes)')"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)  kernel: $(uname -r)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "java: $(java -version 2>&1 | head -1)  JAVA_OPTS: $JAVA_OPTS"
+    echo "node: $(node -v)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
+    echo "connections: $CONNECTIONS  wrk threads: $THREADS  warm-up: ${WARMUP}s  measured: ${DURATION}s"
+    for p in @apollo/gateway @apollo/server @graphql-hive/gateway @graphql-hive/router-runtime @apollo/composition @apollo/subgraph graphql; do
+      echo "$p $(node -p "require('$BENCH/node_modules/$p/package.json').version" 2>/dev/null || echo -)"
+    done
+  } > "$OUT/env.txt"
+}
+
+# ---------------------------------------------------------------------------------------------
+# gateways under test
+
+# gateway_command NAME SUPERGRAPH PORT : sets CMD (array) and RUN_DIR for the named gateway.
+gateway_command() {
+  local name="$1" sg="$2" port="$3" hg="$BENCH/node_modules/.bin/hive-gateway"
+  RUN_DIR="$BENCH/gateways"
+  case "$name" in
+    ours)
+      # shellcheck disable=SC2206
+      CMD=(java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port") ;;
+    ours-engine)
+      # shellcheck disable=SC2206
+      CMD=(java $JAVA_OPTS -cp "$ENGINE_JAR" dev.shopfed.bench.EngineServer --supergraph "$sg" --port "$port") ;;
+    apollo-gateway)
+      CMD=(env NODE_ENV=production SUPERGRAPH="$sg" HOST=127.0.0.1 PORT="$port" node apollo-gateway.js) ;;
+    hive-gateway)
+      CMD=(env NODE_ENV=production "$hg" supergraph "$sg" --jit --host 127.0.0.1 --port "$port") ;;
+    hive-gateway-nodedup)
+      CMD=(env NODE_ENV=production "$hg" supergraph "$sg" --jit -c hive-nodedup.mjs --host 127.0.0.1 --port "$port") ;;
+    hive-gateway-router-runtime)
+      CMD=(env NODE_ENV=production "$hg" supergraph "$sg" --hive-router-runtime --host 127.0.0.1 --port "$port") ;;
+    hive-gateway-router-runtime-nodedup)
+      CMD=(env NODE_ENV=production "$hg" supergraph "$sg" --hive-router-runtime -c hive-nodedup.mjs --host 127.0.0.1 --port "$port") ;;
+    *) die "unknown gateway $name" ;;
+  esac
+}
+
+fail_row() { printf '%s\t%s\n' "$1" "$2" >> "$RUN_OUT/failed.txt"; log "$1: $2"; }
+
+# ---------------------------------------------------------------------------------------------
+# scenario 1: the gateway-benchmark workload beside the peers
+
+start_bench_subgraphs() {
+  local memo="$1"
+  require_free_port "$SUBGRAPH_PORT" SUBGRAPH_PORT
+  RUN_DIR="$BENCH" start_group "$RUN_OUT/subgraphs.log" \
+    env NODE_ENV=production SUBGRAPH_MEMO="$memo" HOST=127.0.0.1 PORT="$SUBGRAPH_PORT" node workload/subgraphs/server.js
+  SUBGRAPH_PID=$LAST_PID
+  wait_until 30 "$SUBGRAPH_PID" curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/health" || die "subgraph server did not start: $(tail -5 "$RUN_OUT/subgraphs.log")"
+}
+
+# run_peer NAME : start the gateway, check its answer, capture its fetches, measure it, stop it.
+run_peer() {
+  local name="$1" url="http://127.0.0.1:$GATEWAY_PORT/graphql" sg="$OUT/supergraph.graphql"
+  local body="$BENCH/workload/query.json" expected="$BENCH/workload/expected-response.json"
+  if [[ "$name" == ours && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 0; fi
+  require_free_port "$GATEWAY_PORT" GATEWAY_PORT
+  gateway_command "$name" "$sg" "$GATEWAY_PORT"
+  local t0=$SECONDS pid
+  start_group "$RUN_OUT/$name.log" "${CMD[@]}"; pid=$LAST_PID
+  RUN_DIR=
+  log "$name: started (pid $pid), waiting for a correct answer (up to ${READY_TIMEOUT}s)"
+  local ready=0
+  wait_until "$READY_TIMEOUT" "$pid" curl -fs -o /dev/null --max-time 5 -H 'content-type: application/json' \
+    --data '{"query":"{__typename}"}' "$url" && ready=1
+  if [[ $ready != 1 ]]; then
+    fail_row "$name" "not answering after ${READY_TIMEOUT}s (or exited); log $RUN_OUT/$name.log: $(tail -3 "$RUN_OUT/$name.log" | tr '\n\t' '  ' | cut -c1-300)"
+    stop_group "$pid"; return 0
+  fi
+  local ready_s=$((SECONDS - t0)) check
+  if check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
+    log "$name: ready after ${ready_s}s, first answer $check"
+  else
+    log "$name: ready after ${ready_s}s, but the answer is WRONG: $check"
+  fi
+  # the subgraph fetches of one (already planned) query
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
+  node "$BENCH/scripts/check.js" "$url" "$body" "$expected" > /dev/null 2>&1 || true
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$name.jsonl"
+  local fetches; fetches=$(grep -c . "$RUN_OUT/fetches-$name.jsonl" || true)
+  local check_json; check_json=$(node -e 'console.log(JSON.stringify(process.argv[1]))' "$check")
+  BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" REQUESTS_FILE= \
+    STATS_CMD="curl -fsS http://127.0.0.1:$SUBGRAPH_PORT/stats" SUBGRAPH_PIDS="subgraphs=$SUBGRAPH_PID" \
+    EXTRA_JSON="{\"kind\":\"gateway\",\"ready_s\":$ready_s,\"fetches_per_query\":$fetches,\"check\":$check_json}" \
+    measure "$name" "$url" "$pid" || fail_row "$name" "measurement failed"
+  stop_group "$pid"
+}
+
+# run_replay : the subgraph fetches of one query (as our gateway sends them, else as Apollo
+# Gateway does) replayed round-robin straight against the subgraph server.
+run_replay() {
+  local via src
+  for via in ${REPLAY_VIA:-ours ours-engine apollo-gateway hive-gateway-nodedup hive-gateway-router-runtime-nodedup}; do
+    src="$RUN_OUT/fetches-$via.jsonl"; [[ -s "$src" ]] && break
+  done
+  [[ -s "$src" ]] || { fail_row replay "no captured fetches (run a gateway before replay)"; return 0; }
+  local n; n=$(node "$BENCH/scripts/to-requests.js" "$src" "$RUN_OUT/replay-$via.tsv")
+  REQUESTS_FILE="$RUN_OUT/replay-$via.tsv" BODY_FILE= REFERENCE_FILE= \
+    STATS_CMD= SUBGRAPH_PIDS="subgraphs=$SUBGRAPH_PID" \
+    EXTRA_JSON="{\"kind\":\"replay\",\"replay_of\":\"$via\",\"replay_fetches\":$n,\"query_equiv_rps\":null}" \
+    measure "replay-$via" "http://127.0.0.1:$SUBGRAPH_PORT/" "" || { fail_row "replay-$via" "measurement failed"; return 0; }
+  node -e '
+    const fs = require("fs"); const f = process.argv[1]; const r = JSON.parse(fs.readFileSync(f, "utf8"));
+    r.query_equiv_rps = +(r.rps / r.replay_fetches).toFixed(1); fs.writeFileSync(f, JSON.stringify(r, null, 1) + "\n");
+    console.log(`[${r.name}] ${r.rps} fetches/s = ${r.query_equiv_rps} queries/s`);' "$RUN_OUT/replay-$via.json"
+}
+
+scenario_peers() {
+  local gateways="${GATEWAYS:-ours apollo-gateway hive-gateway-nodedup hive-gateway-router-runtime-nodedup replay}"
+  local modes="${MODES:-exec memo}"
+  [[ " $gateways " == *" ours "* ]] && build_gateway
+  [[ " $gateways " == *" ours-engine "* ]] && build_engine_server
+  OUT="${OUT:-$BENCH/results/peers-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  write_env
+  log "results in $OUT"
+  SUBGRAPH_PORT="$SUBGRAPH_PORT" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 || die "composition failed"
+  local mode gw
+  for mode in $modes; do
+    case "$mode" in exec) memo=0 ;; memo) memo=1 ;; *) die "unknown mode $mode (exec|memo)" ;; esac
+    RUN_OUT="$OUT/$( [[ $memo == 1 ]] && echo 'B-memo-subgraphs' || echo 'A-exec-subgraphs')"; mkdir -p "$RUN_OUT"
+    log "== subgraphs: $mode (SUBGRAPH_MEMO=$memo)"
+    start_bench_subgraphs "$memo"
+    for gw in $gateways; do
+      if [[ "$gw" == replay ]]; then run_replay; else run_peer "$gw"; fi
+    done
+    stop_group "$SUBGRAPH_PID"
+  done
+  node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
+# scenario 2: our federation, realistic mix
+
+scenario_shop() {
+  local gateways="${GATEWAYS:-ours apollo-gateway}"
+  local commerce_jar="$ROOT/commerce-subgraph/target/commerce-subgraph-0.1.0-SNAPSHOT.jar"
+  local promo_jar="$ROOT/promo-subgraph/target/promo-subgraph-0.1.0-SNAPSHOT.jar"
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    log "building the gateway and both subgraphs: ./mvnw -q -B -pl gateway,commerce-subgraph,promo-subgraph -am package -DskipTests"
+    (cd "$ROOT" && "${MVNW[@]}" -pl gateway,commerce-subgraph,promo-subgraph -am package -DskipTests) || die "build failed"
+  fi
+  [[ " $gateways " == *" ours-engine "* ]] && build_engine_server
+  [[ -f "$commerce_jar" && -f "$promo_jar" ]] || die "subgraph jars missing (build without SKIP_BUILD=1)"
+  OUT="${OUT:-$BENCH/results/shop-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  RUN_OUT="$OUT/C-shop-mix"; mkdir -p "$RUN_OUT"
+  write_env
+  log "results in $OUT"
+  local commerce_url="http://127.0.0.1:$COMMERCE_PORT/graphql" promo_url="http://127.0.0.1:$PROMO_PORT/graphql"
+  sed -e "s#url: \"[^\"]*4001/graphql\"#url: \"$commerce_url\"#" -e "s#url: \"[^\"]*4002/graphql\"#url: \"$promo_url\"#" \
+    "$ROOT/schema/src/main/resources/schema/supergraph.graphql" > "$OUT/supergraph.graphql"
+  grep -q "$commerce_url" "$OUT/supergraph.graphql" && grep -q "$promo_url" "$OUT/supergraph.graphql" \
+    || die "could not point the supergraph's join__graph URLs at ports $COMMERCE_PORT/$PROMO_PORT"
+  local subgraph_opts="${SUBGRAPH_JAVA_OPTS:--Xms256m -Xmx512m}" cpid ppid
+  require_free_port "$COMMERCE_PORT" COMMERCE_PORT; require_free_port "$PROMO_PORT" PROMO_PORT
+  # shellcheck disable=SC2086
+  RUN_DIR= start_group "$RUN_OUT/commerce.log" java $subgraph_opts -jar "$commerce_jar" --server.port="$COMMERCE_PORT" --server.address=127.0.0.1 \
+    --management.endpoints.web.exposure.include=health,metrics
+  cpid=$LAST_PID
+  # shellcheck disable=SC2086
+  RUN_DIR= start_group "$RUN_OUT/promo.log" java $subgraph_opts -jar "$promo_jar" --server.port="$PROMO_PORT" --server.address=127.0.0.1 \
+    --management.endpoints.web.exposure.include=health,metrics
+  ppid=$LAST_PID
+  log "starting commerce (pid $cpid) and promo (pid $ppid)"
+  wait_until "$READY_TIMEOUT" "$cpid" curl -fsS "http://127.0.0.1:$COMMERCE_PORT/actuator/health" || die "commerce did not start: $(tail -5 "$RUN_OUT/commerce.log")"
+  wait_until "$READY_TIMEOUT" "$ppid" curl -fsS "http://127.0.0.1:$PROMO_PORT/actuator/health" || die "promo did not start: $(tail -5 "$RUN_OUT/promo.log")"
+  local gw url pid t0 ready_s
+  local prepared=0
+  for gw in $gateways; do
+    url="http://127.0.0.1:$GATEWAY_PORT/graphql"
+    if [[ "$gw" == ours && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; continue; fi
+    require_free_port "$GATEWAY_PORT" GATEWAY_PORT
+    gateway_command "$gw" "$OUT/supergraph.graphql" "$GATEWAY_PORT"
+    t0=$SECONDS
+    start_group "$RUN_OUT/$gw.log" "${CMD[@]}"; pid=$LAST_PID; RUN_DIR=
+    if ! wait_until "$READY_TIMEOUT" "$pid" curl -fs -o /dev/null --max-time 5 -H 'content-type: application/json' --data '{"query":"{__typename}"}' "$url"; then
+      fail_row "$gw" "not answering after ${READY_TIMEOUT}s (or exited); log $RUN_OUT/$gw.log: $(tail -3 "$RUN_OUT/$gw.log" | tr '\n\t' '  ' | cut -c1-300)"
+      stop_group "$pid"; continue
+    fi
+    ready_s=$((SECONDS - t0))
+    if [[ $prepared == 0 ]]; then
+      # once, through the first gateway that answers: fill every buyer's cart and place the order
+      # that the mix's checkout retries (idempotent), then build the request mix
+      node "$BENCH/shop/prepare.js" "$url" "$ROOT/schema/contract/operations" "$OUT" >&2 || die "shop preparation failed"
+      prepared=1
+    fi
+    # every distinct request once, answers kept for the cross-gateway comparison
+    node "$BENCH/shop/answers.js" "$url" "$OUT/requests.tsv" "$RUN_OUT/answers-$gw.json" >&2 || true
+    REQUESTS_FILE="$OUT/requests.tsv" BODY_FILE= REFERENCE_FILE= \
+      STATS_CMD="node '$BENCH/shop/counters.js' commerce=$COMMERCE_PORT promo=$PROMO_PORT" \
+      SUBGRAPH_PIDS="subgraph-commerce=$cpid subgraph-promo=$ppid" \
+      EXTRA_JSON="{\"kind\":\"gateway\",\"ready_s\":$ready_s}" \
+      measure "$gw" "$url" "$pid" || fail_row "$gw" "measurement failed"
+    stop_group "$pid"
+  done
+  node "$BENCH/shop/compare.js" "$RUN_OUT" | tee "$RUN_OUT/compare.txt" >&2 || true
+  stop_group "$ppid"; stop_group "$cpid"
+  node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
+# scenario 3: JMH
+
+scenario_jmh() {
+  log "installing the gateway into the local Maven repository: ./mvnw -q -B -pl gateway -am install -DskipTests"
+  [[ "${SKIP_BUILD:-0}" == 1 ]] || (cd "$ROOT" && "${MVNW[@]}" -pl gateway -am install -DskipTests) || die "gateway install failed"
+  log "building bench/jmh"
+  [[ "${SKIP_BUILD:-0}" == 1 && -f "$ENGINE_JAR" ]] || (cd "$BENCH/jmh" && "${MVNW[@]}" -f pom.xml package) || die "bench/jmh build failed"
+  OUT="${OUT:-$BENCH/results/jmh-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  # shellcheck disable=SC2086
+  java ${JMH_JAVA_OPTS:-} -jar "$ENGINE_JAR" ${JMH_ARGS:--f 1 -wi 3 -w 2s -i 5 -r 2s} -rf json -rff "$OUT/jmh.json" ${JMH_INCLUDE:-} \
+    | tee "$OUT/jmh.txt"
+}
+
+ensure_tools
+case "$SCENARIO" in
+  peers) scenario_peers ;;
+  shop) scenario_shop ;;
+  jmh) scenario_jmh ;;
+  all) (unset OUT; "$0" peers); (unset OUT; "$0" shop); (unset OUT; "$0" jmh) ;;
+  -h|--help|help) sed -n '2,16p' "$0" ;;
+  *) die "unknown scenario $SCENARIO (peers|shop|jmh|all)" ;;
+esac

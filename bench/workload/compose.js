@@ -1,0 +1,22 @@
+'use strict';
+// Composes the benchmark supergraph from the subgraph SDLs in ./subgraphs/schemas.js with
+// @apollo/composition (Federation v2, join v0.3).
+//   node compose.js OUT_FILE
+// Subgraph URLs: http://$SUBGRAPH_HOST:$SUBGRAPH_PORT/<name> (default 127.0.0.1:4280).
+const fs = require('node:fs');
+const { composeServices } = require('@apollo/composition');
+const { NAMES, documents } = require('./subgraphs/schemas');
+
+const out = process.argv[2];
+if (!out) { console.error('usage: node compose.js OUT_FILE'); process.exit(2); }
+const port = process.env.SUBGRAPH_PORT || '4280';
+const host = process.env.SUBGRAPH_HOST || '127.0.0.1';
+const docs = documents();
+const services = NAMES.map((name) => ({ name, url: `http://${host}:${port}/${name}`, typeDefs: docs[name] }));
+const result = composeServices(services);
+if (result.errors && result.errors.length) {
+  for (const e of result.errors) console.error(e.message);
+  process.exit(1);
+}
+fs.writeFileSync(out, result.supergraphSdl);
+console.log(`composed ${NAMES.join(', ')} -> ${out}`);
