@@ -1,5 +1,6 @@
 package dev.shopfed.schema.composition.merge;
 
+import graphql.language.StringValue;
 import dev.shopfed.schema.composition.print.ValuePrinter;
 import dev.shopfed.schema.composition.subgraph.Applied;
 import graphql.language.Argument;
@@ -89,7 +90,7 @@ final class AppliedDirectiveMerge {
     private static String key(Applied application) {
         List<Argument> arguments = new ArrayList<>(application.node().getArguments());
         if (application.name().equals("deprecated") && application.node().getArgument("reason") == null) {
-            arguments.add(new Argument("reason", new graphql.language.StringValue("No longer supported")));
+            arguments.add(new Argument("reason", new StringValue("No longer supported")));
         }
         return arguments.stream()
                 .sorted(Comparator.comparing(Argument::getName))

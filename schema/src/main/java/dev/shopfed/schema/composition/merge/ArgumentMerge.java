@@ -1,5 +1,6 @@
 package dev.shopfed.schema.composition.merge;
 
+import dev.shopfed.schema.composition.subgraph.TypeKind;
 import dev.shopfed.schema.composition.subgraph.Applied;
 import dev.shopfed.schema.composition.subgraph.SubgraphField;
 import dev.shopfed.schema.composition.subgraph.SubgraphInputValue;
@@ -104,7 +105,7 @@ final class ArgumentMerge {
 
     static void recordEnumUsage(MergeContext context, Type<?> type, String coordinate, boolean input) {
         String base = TypeRefs.baseName(type);
-        if (context.kinds.get(base) == dev.shopfed.schema.composition.subgraph.TypeKind.ENUM) {
+        if (context.kinds.get(base) == TypeKind.ENUM) {
             context.recordEnumUsage(base, coordinate, input);
         }
     }

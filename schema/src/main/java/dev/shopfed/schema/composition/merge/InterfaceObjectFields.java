@@ -1,5 +1,6 @@
 package dev.shopfed.schema.composition.merge;
 
+import dev.shopfed.schema.composition.subgraph.SubgraphField;
 import dev.shopfed.schema.composition.subgraph.Coordinate;
 import dev.shopfed.schema.composition.subgraph.Subgraph;
 import graphql.language.Directive;
@@ -47,7 +48,7 @@ final class InterfaceObjectFields {
                         .map(a -> a.transform(b -> b.directives(withoutJoin(a.getDirectives()))))
                         .toList();
                 fields.add(itfField.transform(b -> b.directives(directives).inputValueDefinitions(arguments)));
-                List<dev.shopfed.schema.composition.subgraph.SubgraphField> none = new ArrayList<>();
+                List<SubgraphField> none = new ArrayList<>();
                 for (int i = 0; i < context.size(); i++) {
                     none.add(null);
                 }

@@ -1,5 +1,6 @@
 package dev.shopfed.schema.composition.merge;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,11 @@ final class Names {
     static String distribution(String supergraphValue, Map<String, String> values) {
         Map<String, List<String>> bySubgraph = new LinkedHashMap<>();
         if (supergraphValue != null && values.containsValue(supergraphValue)) {
-            bySubgraph.put(supergraphValue, new java.util.ArrayList<>());
+            bySubgraph.put(supergraphValue, new ArrayList<>());
         }
         values.forEach((subgraph, value) -> {
             if (value != null) {
-                bySubgraph.computeIfAbsent(value, v -> new java.util.ArrayList<>()).add(subgraph);
+                bySubgraph.computeIfAbsent(value, v -> new ArrayList<>()).add(subgraph);
             }
         });
         List<String> parts = bySubgraph.entrySet().stream()

@@ -1,5 +1,6 @@
 package dev.shopfed.schema.composition.validation;
 
+import dev.shopfed.schema.composition.subgraph.TypeRefs;
 import dev.shopfed.schema.composition.CompositionError;
 import dev.shopfed.schema.composition.print.ValuePrinter;
 import dev.shopfed.schema.composition.subgraph.Coordinate;
@@ -97,7 +98,7 @@ final class FieldSetCheck {
             }
             if (!item.selection().isEmpty()) {
                 boolean externalBelow = externalInParents || external || hasExternalImplementation(parent, selected);
-                visit(subgraph.types().get(dev.shopfed.schema.composition.subgraph.TypeRefs.baseName(selected.type())),
+                visit(subgraph.types().get(TypeRefs.baseName(selected.type())),
                         item.selection(), externalBelow);
             }
         }

@@ -2,7 +2,6 @@ package dev.shopfed.schema.composition.validation;
 
 import dev.shopfed.schema.composition.CompositionError;
 import dev.shopfed.schema.composition.subgraph.Subgraph;
-import dev.shopfed.schema.composition.subgraph.SubgraphType;
 
 import java.util.List;
 
