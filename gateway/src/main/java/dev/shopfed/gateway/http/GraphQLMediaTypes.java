@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -37,7 +38,11 @@ final class GraphQLMediaTypes {
 
   /** {@code {"errors":[{"message":...,"extensions":{"code":...}}]}}, the body of every error this layer answers. */
   static Map<String, Object> errorBody(String code, String message) {
-    return Map.of("errors", List.of(Map.of("message", message, "extensions", Map.of("code", code))));
+    // Ordered as the specification lists an error's entries: message first.
+    Map<String, Object> error = new LinkedHashMap<>();
+    error.put("message", message);
+    error.put("extensions", Map.of("code", code));
+    return Map.of("errors", List.of(error));
   }
 
   private static List<MediaType> accepted(HttpHeaders headers) {
