@@ -2,14 +2,12 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -92,7 +90,8 @@ final class GraphQLEndpoint {
     if (rejected.status() == HttpStatus.METHOD_NOT_ALLOWED) {
       builder.allow(HttpMethod.POST);
     }
-    return builder.bodyValue(json.writeValueAsBytes(GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage())));
+    Map<String, Object> body = GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage());
+    return builder.bodyValue(json.writeValueAsBytes(body));
   }
 
   private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Map<String, Object> body) {
@@ -118,14 +117,11 @@ final class GraphQLEndpoint {
     return explainAllowed && "true".equalsIgnoreCase(request.headers().firstHeader(EXPLAIN_HEADER));
   }
 
+  /** Header names lower-cased; the values of a name come all at once whatever its case (headers ignore case). */
   private static Map<String, List<String>> headers(ServerRequest request) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
-    HttpHeaders http = request.headers().asHttpHeaders();
-    http.forEach((name, values) -> headers.merge(name.toLowerCase(Locale.ROOT), List.copyOf(values), (a, b) -> {
-      List<String> merged = new ArrayList<>(a);
-      merged.addAll(b);
-      return List.copyOf(merged);
-    }));
+    request.headers().asHttpHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
     return headers;
   }
 }

@@ -92,6 +92,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     try {
       sdl = source.read();
       if (sdl.equals(servedSdl)) {
+        lastProblem = null;
         return;
       }
       engine = load(sdl);

@@ -51,6 +51,7 @@ class GraphQLEndpointTest {
     WebTestClient client = RouterHarness.client(RouterHarness.executor(true, this::answerData), JSON);
     client.post().uri("/graphql").contentType(MediaType.parseMediaType("application/json; charset=utf-8"))
         .header("X-User-Id", "u7")
+        .header("X-Multi", "a", "b")
         .header("Apollo-Expose-Query-Plan", "true")
         .bodyValue(Map.of("query", QUERY, "operationName", "", "variables", Map.of("id", 1),
             "extensions", Map.of("trace", true)))
@@ -63,7 +64,7 @@ class GraphQLEndpointTest {
     assertThat(request.operationName()).as("empty operationName means none").isNull();
     assertThat(request.variables()).isEqualTo(Map.of("id", 1));
     assertThat(request.extensions()).isEqualTo(Map.of("trace", true));
-    assertThat(request.headers()).containsEntry("x-user-id", List.of("u7"));
+    assertThat(request.headers()).containsEntry("x-user-id", List.of("u7")).containsEntry("x-multi", List.of("a", "b"));
     assertThat(request.headers().keySet()).allSatisfy(name -> assertThat(name).isLowerCase());
     assertThat(request.explain()).isTrue();
   }
