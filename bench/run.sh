@@ -260,7 +260,7 @@ scenario_shop() {
       prepared=1
     fi
     # every distinct request once, answers kept for the cross-gateway comparison
-    node "$BENCH/shop/answers.js" "$url" "$OUT/requests.tsv" "$RUN_OUT/answers-$gw.json" >&2 || true
+    node "$BENCH/shop/answers.js" "$url" "$OUT/requests.tsv" "$RUN_OUT/answers-$gw.json" commerce=$COMMERCE_PORT promo=$PROMO_PORT >&2 || true
     REQUESTS_FILE="$OUT/requests.tsv" BODY_FILE= REFERENCE_FILE= \
       STATS_CMD="node '$BENCH/shop/counters.js' commerce=$COMMERCE_PORT promo=$PROMO_PORT" \
       SUBGRAPH_PIDS="subgraph-commerce=$cpid subgraph-promo=$ppid" \

@@ -68,6 +68,24 @@ wait_quiet() {
   done
 }
 
+# settle URL : after the warm-up, let the target finish the requests wrk left in flight (servers keep
+# working on them after wrk closes its connections): one more request, answered once the backlog is
+# gone on a first-come-first-served server, then a short pause.
+settle() {
+  local url="$1" path headers body
+  if [[ -n "${REQUESTS_FILE:-}" ]]; then
+    local first; first=$(head -n 1 "$REQUESTS_FILE")
+    path=$(cut -f1 <<< "$first"); headers=$(cut -f2 <<< "$first"); body=$(cut -f3- <<< "$first")
+    local args=()
+    local h; IFS='|' read -ra hs <<< "$headers"; for h in "${hs[@]}"; do [[ -n "$h" ]] && args+=(-H "$h"); done
+    local base; base=$(sed -E 's#^(http://[^/]+).*#\1#' <<< "$url")
+    curl -s -o /dev/null --max-time 60 -H 'content-type: application/json' "${args[@]}" --data "$body" "$base$path" || true
+  elif [[ -n "${BODY_FILE:-}" ]]; then
+    curl -s -o /dev/null --max-time 60 -H 'content-type: application/json' --data-binary "@$BODY_FILE" "$url" || true
+  fi
+  sleep "${SETTLE:-1}"
+}
+
 # measure NAME URL TARGET_PID : warm-up, then the measured window with wrk while sampling
 # RSS/CPU of the target's process tree, the subgraph server(s) and wrk; writes $RUN_OUT/NAME.json.
 # Env: WARMUP, DURATION, CONNECTIONS, THREADS, WRK_TIMEOUT, plus the graphql.lua inputs
@@ -83,6 +101,7 @@ measure() {
   MISMATCH_FILE="$RUN_OUT/$name.mismatch" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${WRK_TIMEOUT}s" \
     -s "$lua" "$url" > "$RUN_OUT/$name.warmup.txt" 2>&1 || true
   rm -f "$RUN_OUT/$name.mismatch".*
+  settle "$url"
   local before='{}' after='{}'
   [[ -n "${STATS_CMD:-}" ]] && before="$(eval "$STATS_CMD" 2>/dev/null || echo '{}')"
   MISMATCH_FILE="$RUN_OUT/$name.mismatch" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${WRK_TIMEOUT}s" \

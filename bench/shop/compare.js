@@ -14,11 +14,14 @@ for (const f of files.filter((x) => x !== base)) {
   const b = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8'));
   const diffs = [];
   for (const line of Object.keys(a)) {
-    if (!(line in b)) continue;
+    if (line === '_fetches' || !(line in b)) continue;
     const d = a[line].status !== b[line].status ? `status ${a[line].status} vs ${b[line].status}` : diff(a[line].body, b[line].body, '$');
     if (d) diffs.push(`${label(line)}: ${d}`);
   }
   const name = (x) => x.replace(/^answers-|\.json$/g, '');
-  console.log(`compare ${name(base)} vs ${name(f)}: ${Object.keys(a).length} distinct requests, ${diffs.length} answers differ (values: "got" = ${name(base)}, "expected" = ${name(f)})`);
+  console.log(`compare ${name(base)} vs ${name(f)}: ${Object.keys(a).filter((k) => k !== '_fetches').length} distinct requests, ${diffs.length} answers differ (values: "got" = ${name(base)}, "expected" = ${name(f)})`);
   for (const d of diffs.slice(0, 10)) console.log(`  ${d}`);
+  if (a._fetches && b._fetches) {
+    for (const op of Object.keys(a._fetches)) console.log(`  subgraph requests for one ${op}: ${name(base)} ${a._fetches[op].join('/')}, ${name(f)} ${(b._fetches[op] || []).join('/')}`);
+  }
 }

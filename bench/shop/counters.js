@@ -1,9 +1,9 @@
 'use strict';
 // node counters.js NAME=PORT ... : prints {"NAME": requests served on /graphql, ...} from each Spring Boot
 // subgraph's actuator metric http.server.requests (exposed by bench/run.sh at start-up).
-(async () => {
+async function counters(args) {
   const out = {};
-  for (const arg of process.argv.slice(2)) {
+  for (const arg of args) {
     const [name, port] = arg.split('=');
     try {
       const res = await fetch(`http://127.0.0.1:${port}/actuator/metrics/http.server.requests?tag=uri:/graphql`);
@@ -12,5 +12,8 @@
       out[name] = count ? count.value : 0;
     } catch { out[name] = null; }
   }
-  console.log(JSON.stringify(out));
-})();
+  return out;
+}
+module.exports = { counters };
+
+if (require.main === module) counters(process.argv.slice(2)).then((c) => console.log(JSON.stringify(c)));
