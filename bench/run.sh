@@ -287,12 +287,11 @@ scenario_jmh() {
     | tee "$OUT/jmh.txt"
 }
 
-ensure_tools
 case "$SCENARIO" in
-  peers) scenario_peers ;;
-  shop) scenario_shop ;;
+  peers) ensure_tools; scenario_peers ;;
+  shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
-  all) (unset OUT; "$0" peers); (unset OUT; "$0" shop); (unset OUT; "$0" jmh) ;;
+  all) rc=0; for s in peers shop jmh; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
   -h|--help|help) sed -n '2,16p' "$0" ;;
   *) die "unknown scenario $SCENARIO (peers|shop|jmh|all)" ;;
 esac
