@@ -9,7 +9,6 @@ import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
-import dev.shopfed.gateway.planning.QueryPlan;
 import dev.shopfed.gateway.planning.QueryPlanner;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.schema.idl.SchemaPrinter;
@@ -31,7 +30,7 @@ public final class GatewayEngine implements AutoCloseable {
     this.client = client;
     DocumentParser parser = new DocumentParser(supergraph.apiSchema());
     Cache<String, ParsedDocument> documents = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
-    Cache<OperationExecutor.PlanKey, QueryPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
+    Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
     this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);
   }
 

@@ -26,9 +26,11 @@ import java.util.Map;
 final class Introspection {
 
   private final GraphQL graphQL;
+  private final IntrospectionPresentation presentation;
 
-  Introspection(GraphQLSchema apiSchema) {
+  Introspection(GraphQLSchema apiSchema, List<String> definitionOrder, java.util.Set<String> definedDirectives) {
     this.graphQL = GraphQL.newGraphQL(apiSchema).build();
+    this.presentation = new IntrospectionPresentation(apiSchema, definitionOrder, definedDirectives);
   }
 
   /** Runs only the introspection root fields of the operation; answers their data by response key. */
@@ -50,11 +52,29 @@ final class Introspection {
         .query(query)
         .operationName(operation.getName())
         .variables(variables)
+        // a gateway answers introspection like any GraphQL server; abuse limits belong in front of it
+        .graphQLContext(Map.of(graphql.introspection.GoodFaithIntrospection.GOOD_FAITH_INTROSPECTION_DISABLED, true))
         .build());
     Object data = result.getData();
     @SuppressWarnings("unchecked")
     Map<String, Object> map = data instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    operationFields(operation, "__schema").forEach(key -> presentation.present(map.get(key)));
     return map;
+  }
+
+  /** Response keys of the root fields with that name (aliases included), at any fragment depth. */
+  private static List<String> operationFields(OperationDefinition operation, String name) {
+    List<String> keys = new ArrayList<>();
+    new graphql.language.NodeTraverser().depthFirst(new graphql.language.NodeVisitorStub() {
+      @Override
+      public graphql.util.TraversalControl visitField(Field field, graphql.util.TraverserContext<graphql.language.Node> context) {
+        if (field.getName().equals(name)) {
+          keys.add(field.getResultKey());
+        }
+        return graphql.util.TraversalControl.ABORT; // root fields only: do not descend into their selections
+      }
+    }, operation.getSelectionSet().getSelections());
+    return keys;
   }
 
   private static void collectVariables(graphql.language.Node<?> node, java.util.Set<String> names) {

@@ -37,19 +37,22 @@ public final class OperationExecutor {
   /** What a plan depends on besides the supergraph. */
   public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions) {}
 
+  /** A cached plan with what shaping its responses needs. */
+  public record PreparedPlan(QueryPlan plan, ResponseOrder order) {}
+
   private final Supergraph supergraph;
   private final GatewayOptions options;
   private final DocumentParser parser;
   private final Cache<String, ParsedDocument> documents;
   private final QueryPlanner planner;
-  private final Cache<PlanKey, QueryPlan> plans;
+  private final Cache<PlanKey, PreparedPlan> plans;
   private final PlanExecutor planExecutor;
   private final Introspection introspection;
   private final Set<String> supergraphLabels;
   private final Set<String> abstractTypes;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
-      Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, QueryPlan> plans) {
+      Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
     this.supergraph = supergraph;
     this.options = options;
     this.parser = parser;
@@ -57,7 +60,7 @@ public final class OperationExecutor {
     this.planner = planner;
     this.plans = plans;
     this.planExecutor = new PlanExecutor(supergraph, client);
-    this.introspection = new Introspection(supergraph.apiSchema());
+    this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
     this.supergraphLabels = supergraph.overrideLabels();
     this.abstractTypes = supergraph.abstractTypeNames();
   }
@@ -72,34 +75,36 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> run(GatewayRequest request) {
     ParsedDocument parsed = documents.get(request.query(), parser::parse);
+    rejectSubscriptions(parsed, request.operationName());
     if (!parsed.isValid()) {
       throw new RequestRejected(parsed.errors().stream().map(OperationExecutor::toMap).toList());
     }
     OperationDefinition operation = selectOperation(parsed, request.operationName());
-    if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-      throw RequestRejected.of("Subscriptions are not supported by this gateway", "OPERATION_NOT_SUPPORTED");
-    }
     CoercedVariables variables = coerce(operation, request.variables());
     Set<String> labels = activeLabels();
-    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions(parsed, variables));
-    QueryPlan plan;
+    Map<String, Object> conditions = conditions(parsed, variables);
+    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions);
+    PreparedPlan prepared;
     try {
-      plan = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels));
+      prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions));
     } catch (PlanningException e) {
       return CompletableFuture.completedFuture(planningFailed(e));
     }
-    return executePlan(request, parsed, operation, plan);
+    return executePlan(request, parsed, operation, prepared);
   }
 
-  private QueryPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
-      CoercedVariables variables, Set<String> labels) {
+  private PreparedPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
+      CoercedVariables variables, Set<String> labels, Map<String, Object> conditions) {
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
         supergraph.apiSchema(), parsed.document(), operationName, variables);
-    return planner.plan(normalized, operation, labels);
+    QueryPlan plan = planner.plan(normalized, operation, labels);
+    return new PreparedPlan(plan,
+        new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions));
   }
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
-      OperationDefinition operation, QueryPlan plan) {
+      OperationDefinition operation, PreparedPlan prepared) {
+    QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
     Map<String, Object> introspected = plan.introspection()
         ? introspection.execute(parsed.document(), operation, request.variables())
@@ -109,7 +114,7 @@ public final class OperationExecutor {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;
       synchronized (tree) {
-        data = new ResponseShaper(supergraph.apiSchema(), tree, introspected)
+        data = new ResponseShaper(supergraph.apiSchema(), tree, introspected, prepared.order())
             .shape(plan.operation().getTopLevelFields(), rootType);
       }
       Map<String, Object> body = new LinkedHashMap<>();
@@ -140,6 +145,22 @@ public final class OperationExecutor {
       }
     }
     return forwarded;
+  }
+
+  /** Subscriptions are refused before validation, whatever else is wrong with the document (as Apollo Gateway does). */
+  private static void rejectSubscriptions(ParsedDocument parsed, String operationName) {
+    if (parsed.document() == null) {
+      return;
+    }
+    OperationDefinition operation;
+    try {
+      operation = NodeUtil.getOperation(parsed.document(), operationName).operationDefinition;
+    } catch (RuntimeException e) {
+      return;
+    }
+    if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+      throw RequestRejected.of("Subscriptions are not supported by this gateway", "INVALID_GRAPHQL");
+    }
   }
 
   private static OperationDefinition selectOperation(ParsedDocument parsed, String operationName) {
@@ -189,7 +210,7 @@ public final class OperationExecutor {
     }
     Map<String, Object> values = new TreeMap<>();
     parsed.conditionVariables().forEach(v -> values.put(v, variables.get(v)));
-    return values;
+    return java.util.Collections.unmodifiableMap(values);
   }
 
   private static GatewayResponse planningFailed(PlanningException e) {

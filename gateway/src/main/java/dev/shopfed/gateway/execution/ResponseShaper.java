@@ -26,31 +26,41 @@ final class ResponseShaper {
   private final GraphQLSchema schema;
   private final ResultTree tree;
   private final Map<String, Object> introspection;
+  private final ResponseOrder order;
 
-  ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection) {
+  ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection, ResponseOrder order) {
     this.schema = schema;
     this.tree = tree;
     this.introspection = introspection;
+    this.order = order;
   }
 
   /** The response's data entry; null when a non-null root field ended null. */
   Map<String, Object> shape(List<ExecutableNormalizedField> rootFields, GraphQLObjectType rootType) {
     Map<String, Object> source = new LinkedHashMap<>(tree.data);
     source.putAll(introspection);
-    Object shaped = object(source, rootType, rootFields, new ArrayList<>(), true);
+    Object shaped = object(source, rootType, null, rootFields, new ArrayList<>());
     @SuppressWarnings("unchecked")
     Map<String, Object> data = shaped == PROPAGATE ? null : (Map<String, Object>) shaped;
     return data;
   }
 
-  private Object object(Map<String, Object> source, GraphQLObjectType type, List<ExecutableNormalizedField> fields,
-      List<Object> path, boolean root) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  /** The fields of one object, in the order its type collects them; {@code parent} is null at the root. */
+  private Object object(Map<String, Object> source, GraphQLObjectType type, ExecutableNormalizedField parent,
+      List<ExecutableNormalizedField> fields, List<Object> path) {
+    boolean root = parent == null;
+    Map<String, ExecutableNormalizedField> byKey = new LinkedHashMap<>();
     for (ExecutableNormalizedField field : fields) {
-      if (!field.getObjectTypeNames().contains(type.getName()) || out.containsKey(field.getResultKey())) {
+      if (field.getObjectTypeNames().contains(type.getName())) {
+        byKey.putIfAbsent(field.getResultKey(), field);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String key : order.keys(parent, type)) {
+      ExecutableNormalizedField field = byKey.get(key);
+      if (field == null) {
         continue;
       }
-      String key = field.getResultKey();
       if (field.getName().equals("__typename")) {
         out.put(key, type.getName());
         continue;
@@ -106,7 +116,7 @@ final class ResponseShaper {
     if (objectType == null) {
       return invalid("cannot resolve the concrete type of " + type, path);
     }
-    Object shaped = object(source, objectType, field.getChildren(), path, false);
+    Object shaped = object(source, objectType, field, field.getChildren(), path);
     return shaped == PROPAGATE ? null : shaped;
   }
 

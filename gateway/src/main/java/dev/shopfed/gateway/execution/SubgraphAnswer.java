@@ -8,7 +8,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * A subgraph's answer read as GraphQL: its data and errors, or — when the request failed as a whole (transport error,
- * timeout, non-GraphQL body) — one error saying so, in the shape Apollo Router uses for it.
+ * timeout, non-GraphQL body) — one error saying so.
  */
 record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
 
@@ -51,8 +51,9 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
     return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
   }
 
+  /** Coded as Apollo Gateway codes it, so clients of either see the same code; the service is named beside it. */
   private static SubgraphAnswer failure(String service, String message) {
-    Map<String, Object> error = GraphQLErrors.error(message, null, "SUBREQUEST_HTTP_ERROR");
+    Map<String, Object> error = GraphQLErrors.error(message, null, "INTERNAL_SERVER_ERROR");
     GraphQLErrors.withService(error, service);
     return new SubgraphAnswer(null, List.of(error), true);
   }

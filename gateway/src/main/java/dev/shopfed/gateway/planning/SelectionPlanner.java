@@ -30,6 +30,10 @@ final class SelectionPlanner {
   private final Map<EntityGroupKey, FetchGroup> entityGroups = new LinkedHashMap<>();
   /** Groups whose requirements are being planned: they cannot also produce them, so they take no more fields. */
   private final Set<FetchGroup> awaitingRequirements = new LinkedHashSet<>();
+  /** Response paths whose objects already get their concrete type from some fetch. */
+  private final Set<List<String>> typedPaths = new java.util.HashSet<>();
+  /** Subgraphs whose key fields are being planned: a key cannot come from the subgraph that needs it. */
+  private final java.util.Deque<String> keying = new java.util.ArrayDeque<>();
 
   private record EntityGroupKey(int parent, String graph, List<String> path) {}
 
@@ -60,7 +64,8 @@ final class SelectionPlanner {
       List<String> path, ProvidedFields provided) {
     Set<FetchGroup> producers = new LinkedHashSet<>();
     Set<String> concrete = resolution.concreteTypes(group.graph, positionType);
-    if (!wanted.isEmpty() && needsConcreteType(group, selection, positionType)) {
+    boolean clientFields = wanted.stream().anyMatch(f -> !f.internal());
+    if (clientFields && needsConcreteType(group, selection, positionType) && typedPaths.add(path)) {
       producers.addAll(resolveConcreteType(group, selection, positionType, path, provided));
     }
     for (PlanField field : wanted) {
@@ -130,7 +135,7 @@ final class SelectionPlanner {
     Jump best = null;
     int bestCost = hereCost;
     for (Jump jump : resolution.jumps(type, field.name())) {
-      if (jump.graph().equals(group.graph) && !ownFetch) {
+      if (jump.graph().equals(group.graph) && !ownFetch || keying.contains(jump.graph())) {
         continue;
       }
       FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
@@ -239,7 +244,15 @@ final class SelectionPlanner {
       addInputs(target.input(type), type, keyFields);
       target.representedAs.put(type, jump.entityType());
       target.keyFields.put(type, keyFields.stream().map(PlanField::name).toList());
-      Set<FetchGroup> keyProducers = plan(group, selection, positionType, keyFields, path, provided);
+      Set<FetchGroup> keyProducers;
+      keying.push(jump.graph());
+      awaitingRequirements.add(target);
+      try {
+        keyProducers = plan(group, selection, positionType, keyFields, path, provided);
+      } finally {
+        keying.pop();
+        awaitingRequirements.remove(target);
+      }
       keyProducers.remove(target);
       target.dependsOn.addAll(keyProducers);
       producers.addAll(keyProducers);

@@ -69,7 +69,9 @@ final class SubgraphOperationPrinter {
         out.append(f.responseKey).append(':');
       }
       out.append(f.name).append(ArgumentsText.print(f.arguments));
-      if (f.children != null) {
+      if (f.children != null && f.children.isEmpty()) {
+        out.append("{__typename}"); // the client asked only for __typename, which the gateway answers itself
+      } else if (f.children != null) {
         printSelection(out, f.children);
       }
       separator = " ";

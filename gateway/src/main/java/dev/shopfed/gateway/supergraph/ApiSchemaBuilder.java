@@ -47,6 +47,30 @@ final class ApiSchemaBuilder {
     return new ApiSchemaBuilder(specs).build(supergraph);
   }
 
+  /** Directives the API schema defines (those of Apollo's linked specs excepted). */
+  static java.util.Set<String> directiveNames(Document supergraph, LinkedSpecs specs) {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (DirectiveDefinition d : supergraph.getDefinitionsOfType(DirectiveDefinition.class)) {
+      if (!specs.isMachinery(d.getName())) {
+        names.add(d.getName());
+      }
+    }
+    return names;
+  }
+
+  /** Names of the API schema's own types in the order the supergraph defines them. */
+  static List<String> typeOrder(Document supergraph, LinkedSpecs specs) {
+    ApiSchemaBuilder builder = new ApiSchemaBuilder(specs);
+    List<String> names = new ArrayList<>();
+    for (Definition<?> d : supergraph.getDefinitions()) {
+      if (d instanceof TypeDefinition<?> t && !specs.isMachinery(t.getName()) && !builder.isInaccessible(t)
+          && !names.contains(t.getName())) {
+        names.add(t.getName());
+      }
+    }
+    return names;
+  }
+
   private GraphQLSchema build(Document supergraph) {
     for (Definition<?> d : supergraph.getDefinitions()) {
       if (d instanceof TypeDefinition<?> t && (specs.isMachinery(t.getName()) || isInaccessible(t))) {

@@ -14,11 +14,26 @@ public final class Supergraph {
   private final GraphQLSchema apiSchema;
   private final Map<String, Subgraph> subgraphs;
   private final Map<String, TypeInfo> types;
+  private final java.util.List<String> typeOrder;
+  private final java.util.Set<String> directiveNames;
 
-  Supergraph(GraphQLSchema apiSchema, Map<String, Subgraph> subgraphs, Map<String, TypeInfo> types) {
+  Supergraph(GraphQLSchema apiSchema, Map<String, Subgraph> subgraphs, Map<String, TypeInfo> types,
+      java.util.List<String> typeOrder, java.util.Set<String> directiveNames) {
     this.apiSchema = apiSchema;
     this.subgraphs = Map.copyOf(subgraphs);
     this.types = Map.copyOf(types);
+    this.typeOrder = java.util.List.copyOf(typeOrder);
+    this.directiveNames = java.util.Set.copyOf(directiveNames);
+  }
+
+  /** Directives the supergraph's API schema defines itself. */
+  public java.util.Set<String> directiveNames() {
+    return directiveNames;
+  }
+
+  /** The API schema's own type names in the order the supergraph defines them (introspection lists them so). */
+  public java.util.List<String> typeOrder() {
+    return typeOrder;
   }
 
   /** Parses a supergraph SDL; throws {@link SupergraphException} when it is not a valid join-spec supergraph. */
@@ -86,6 +101,6 @@ public final class Supergraph {
       java.net.URI url = urlsByName.get(s.name());
       moved.put(s.id(), url == null ? s : new Subgraph(s.id(), s.name(), url.toString()));
     }
-    return new Supergraph(apiSchema, moved, types);
+    return new Supergraph(apiSchema, moved, types, typeOrder, directiveNames);
   }
 }

@@ -58,7 +58,8 @@ final class SupergraphParser {
     }
     parser.readGraphs();
     parser.readTypes();
-    return new Supergraph(ApiSchemaBuilder.build(document, parser.specs), parser.subgraphs, parser.types);
+    return new Supergraph(ApiSchemaBuilder.build(document, parser.specs), parser.subgraphs, parser.types,
+        ApiSchemaBuilder.typeOrder(document, parser.specs), ApiSchemaBuilder.directiveNames(document, parser.specs));
   }
 
   private static Document parseDocument(String sdl) {

@@ -74,7 +74,8 @@ class DifferentialTest {
               + "an empty object of no type for the non-null Loan.item; a value of an abstract type must resolve to "
               + "an object type, else it is a field error and null propagates"));
 
-  private static final long SEED = Long.getLong("differential.seed", System.currentTimeMillis() % 1_000_000);
+  /** Fixed, so that CI runs the same operations every time; other seeds explore further. */
+  private static final long SEED = Long.getLong("differential.seed", 20261127L);
   private static final int RANDOM_OPERATIONS = Integer.getInteger("differential.random", 60);
 
   private static final List<FixtureRun> RUNS = new ArrayList<>();
