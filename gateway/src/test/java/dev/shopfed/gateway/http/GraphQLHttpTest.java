@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,9 @@ class GraphQLHttpTest {
 
   @BeforeEach
   void setUp() {
-    client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    // Generous: the first request of a fresh JVM on a busy machine can take seconds.
+    client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
+        .build();
     books.resetAll();
     books.stubFor(post(urlEqualTo("/books"))
         .withRequestBody(matchingJsonPath("$.query", containing("book")))

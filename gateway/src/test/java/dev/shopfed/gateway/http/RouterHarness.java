@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,6 +28,7 @@ final class RouterHarness {
             explorer))
         .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new GraphQLErrorHandler(json)).build())
         .configureClient()
+        .responseTimeout(Duration.ofSeconds(30))
         .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)) // GraphiQL's bundle is 3.5 MB
         .build();
   }

@@ -61,7 +61,8 @@ class SupergraphReloadTest {
 
   @Test
   void swapsInAChangedSupergraphAndKeepsTheOldOneWhenTheChangeIsBroken() throws Exception {
-    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
+        .responseTimeout(BOUND).build();
     assertThat(status(client)).as("pages is not in the first supergraph").isEqualTo(400);
 
     rewrite(BooksSupergraph.SDL_WITH_PAGES);
