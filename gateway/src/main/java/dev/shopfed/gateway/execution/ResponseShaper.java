@@ -110,6 +110,9 @@ final class ResponseShaper {
     if (!(raw instanceof Map<?, ?> map)) {
       return isLeaf(type) ? raw : invalid("expected an object", path);
     }
+    if (field.getChildren().isEmpty()) {
+      return new LinkedHashMap<>(); // every field below was skipped: an empty object, whatever its type
+    }
     @SuppressWarnings("unchecked")
     Map<String, Object> source = (Map<String, Object>) map;
     GraphQLObjectType objectType = concreteType(type, source);

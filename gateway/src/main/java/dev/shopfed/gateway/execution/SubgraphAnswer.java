@@ -39,6 +39,10 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
         }
       }
     }
+    if (body.get("data") == null && !errors.isEmpty() && errors.stream().noneMatch(e -> e.containsKey("path"))) {
+      // the subgraph refused the request as a whole (e.g. a variable it cannot coerce): the fetch failed
+      return failure(service, String.valueOf(errors.get(0).get("message")));
+    }
     return new SubgraphAnswer(body.get("data"), errors, false);
   }
 
