@@ -33,6 +33,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final Duration pollInterval;
   private final ActiveEngine active;
   private final ApplicationContext context;
+  private final NettySubgraphClient subgraphs;
   private final Set<GatewayEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
@@ -51,6 +52,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
+    this.subgraphs = new NettySubgraphClient(options.subgraphTimeout(), 1024);
   }
 
   @Override
@@ -109,7 +111,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   private GatewayEngine load(String sdl) {
     try {
-      return GatewayEngine.load(sdl, options);
+      return GatewayEngine.load(sdl, options, subgraphs.sharedByEngines());
     } catch (RuntimeException e) {
       throw new SupergraphLoadFailure("Invalid supergraph " + source.location() + ": " + e.getMessage());
     }
@@ -148,5 +150,6 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     if (current != null) {
       current.close();
     }
+    subgraphs.close();
   }
 }
