@@ -2,7 +2,6 @@ package dev.shopfed.gateway.execution;
 
 import dev.shopfed.gateway.planning.PlanNode;
 import dev.shopfed.gateway.supergraph.Supergraph;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -142,9 +141,5 @@ final class PlanExecutor {
   @SuppressWarnings("unchecked")
   private static Map<String, Object> cast(Map<?, ?> map) {
     return (Map<String, Object>) map;
-  }
-
-  static List<Object> copyPath(List<?> path) {
-    return new ArrayList<>(path);
   }
 }

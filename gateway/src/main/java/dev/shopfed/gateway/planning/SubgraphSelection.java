@@ -93,10 +93,6 @@ final class SubgraphSelection {
     fields.putIfAbsent("__typename", new FieldSelection("__typename", "__typename", List.of(), false, true));
   }
 
-  boolean has(String responseKey) {
-    return fields.containsKey(responseKey);
-  }
-
   SubgraphSelection fragment(String typeCondition) {
     return fragments.computeIfAbsent(typeCondition, t -> new SubgraphSelection());
   }

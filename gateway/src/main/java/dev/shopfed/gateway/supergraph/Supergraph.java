@@ -1,9 +1,16 @@
 package dev.shopfed.gateway.supergraph;
 
 import graphql.schema.GraphQLSchema;
+import java.net.URI;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A loaded supergraph: the API schema clients see, plus the join metadata the planner reads. Built once per
@@ -14,25 +21,25 @@ public final class Supergraph {
   private final GraphQLSchema apiSchema;
   private final Map<String, Subgraph> subgraphs;
   private final Map<String, TypeInfo> types;
-  private final java.util.List<String> typeOrder;
-  private final java.util.Set<String> directiveNames;
+  private final List<String> typeOrder;
+  private final Set<String> directiveNames;
 
   Supergraph(GraphQLSchema apiSchema, Map<String, Subgraph> subgraphs, Map<String, TypeInfo> types,
-      java.util.List<String> typeOrder, java.util.Set<String> directiveNames) {
+      List<String> typeOrder, Set<String> directiveNames) {
     this.apiSchema = apiSchema;
     this.subgraphs = Map.copyOf(subgraphs);
     this.types = Map.copyOf(types);
-    this.typeOrder = java.util.List.copyOf(typeOrder);
-    this.directiveNames = java.util.Set.copyOf(directiveNames);
+    this.typeOrder = List.copyOf(typeOrder);
+    this.directiveNames = Set.copyOf(directiveNames);
   }
 
   /** Directives the supergraph's API schema defines itself. */
-  public java.util.Set<String> directiveNames() {
+  public Set<String> directiveNames() {
     return directiveNames;
   }
 
   /** The API schema's own type names in the order the supergraph defines them (introspection lists them so). */
-  public java.util.List<String> typeOrder() {
+  public List<String> typeOrder() {
     return typeOrder;
   }
 
@@ -58,25 +65,25 @@ public final class Supergraph {
   }
 
   /** Every progressive-override label the supergraph uses. */
-  public java.util.Set<String> overrideLabels() {
-    java.util.Set<String> labels = new java.util.TreeSet<>();
+  public Set<String> overrideLabels() {
+    Set<String> labels = new TreeSet<>();
     for (TypeInfo t : types.values()) {
       for (FieldInfo f : t.fields().values()) {
-        f.sources().values().stream().map(FieldSource::overrideLabel).filter(java.util.Objects::nonNull).forEach(labels::add);
+        f.sources().values().stream().map(FieldSource::overrideLabel).filter(Objects::nonNull).forEach(labels::add);
       }
     }
     return labels;
   }
 
   /** Names of every interface and union. */
-  public java.util.Set<String> abstractTypeNames() {
-    java.util.Set<String> names = new java.util.HashSet<>();
+  public Set<String> abstractTypeNames() {
+    Set<String> names = new HashSet<>();
     types.values().stream().filter(TypeInfo::isAbstract).forEach(t -> names.add(t.name()));
     return names;
   }
 
   /** The interfaces an object type implements in some subgraph. */
-  public java.util.List<TypeInfo> interfacesOf(String objectType) {
+  public List<TypeInfo> interfacesOf(String objectType) {
     return types.values().stream()
         .filter(t -> t.kind() == TypeInfo.Kind.INTERFACE && t.allPossibleTypes().contains(objectType))
         .toList();
@@ -92,13 +99,13 @@ public final class Supergraph {
   }
 
   /** A copy pointing some subgraphs (by name) at other URLs. */
-  public Supergraph withSubgraphUrls(Map<String, java.net.URI> urlsByName) {
+  public Supergraph withSubgraphUrls(Map<String, URI> urlsByName) {
     if (urlsByName.isEmpty()) {
       return this;
     }
-    Map<String, Subgraph> moved = new java.util.LinkedHashMap<>();
+    Map<String, Subgraph> moved = new LinkedHashMap<>();
     for (Subgraph s : subgraphs.values()) {
-      java.net.URI url = urlsByName.get(s.name());
+      URI url = urlsByName.get(s.name());
       moved.put(s.id(), url == null ? s : new Subgraph(s.id(), s.name(), url.toString()));
     }
     return new Supergraph(apiSchema, moved, types, typeOrder, directiveNames);
