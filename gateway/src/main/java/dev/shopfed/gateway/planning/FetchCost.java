@@ -34,8 +34,15 @@ final class FetchCost {
         ? new ProvidedFields(source.provides())
         : provided.child(info.parentType(), info.name());
     int total = 0;
-    for (String type : resolution.concreteTypes(graph, info.typeName())) {
+    java.util.Set<String> types = resolution.concreteTypes(graph, info.typeName());
+    for (String type : types) {
       total = add(total, ofFieldSet(graph, type, field.children(), childProvided));
+    }
+    // A type condition no object from this subgraph can meet returns nothing here: prefer a subgraph where it can.
+    for (PlanField child : field.children()) {
+      if (!child.isTypename() && types.stream().noneMatch(t -> resolution.applies(child, t))) {
+        total = add(total, 1);
+      }
     }
     return total;
   }

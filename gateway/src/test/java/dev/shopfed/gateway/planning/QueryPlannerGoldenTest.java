@@ -3,7 +3,10 @@ package dev.shopfed.gateway.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopfed.gateway.supergraph.Supergraph;
+import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
+import graphql.execution.RawVariables;
+import graphql.execution.ValuesResolver;
 import graphql.language.Document;
 import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
@@ -16,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
@@ -62,8 +66,10 @@ class QueryPlannerGoldenTest {
   static String plan(Supergraph supergraph, String query, Set<String> labels) {
     Document document = Parser.parse(query);
     OperationDefinition operation = NodeUtil.getOperation(document, null).operationDefinition;
+    CoercedVariables variables = ValuesResolver.coerceVariableValues(supergraph.apiSchema(),
+        operation.getVariableDefinitions(), RawVariables.emptyVariables(), GraphQLContext.getDefault(), Locale.ENGLISH);
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-        supergraph.apiSchema(), document, null, CoercedVariables.emptyVariables());
+        supergraph.apiSchema(), document, null, variables);
     return new QueryPlanner(supergraph).plan(normalized, operation, labels).text();
   }
 
