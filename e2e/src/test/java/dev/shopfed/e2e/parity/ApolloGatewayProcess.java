@@ -1,0 +1,215 @@
+package dev.shopfed.e2e.parity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Apollo Gateway (the gateway module's Node test project, {@code gateway/src/test/node}) serving our
+ * supergraph with its {@code @join__graph(url:)} pointed at the running subgraphs. Its stdin stays
+ * open and the script exits when it closes, so it cannot outlive this JVM; {@link #close} stops it
+ * and deletes the rewritten supergraph.
+ */
+public final class ApolloGatewayProcess implements AutoCloseable {
+
+  private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Pattern JOIN_GRAPH =
+      Pattern.compile("@join__graph\\(name: \"([^\"]+)\", url: \"([^\"]*)\"\\)");
+  private static final int OUTPUT_KEPT = 8000;
+
+  private final Process process;
+  private final Path supergraph;
+  private final StringBuilder output = new StringBuilder();
+  private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+  private URI url;
+
+  private ApolloGatewayProcess(Process process, Path supergraph) {
+    this.process = process;
+    this.supergraph = supergraph;
+  }
+
+  /**
+   * Installs the Node project's packages if they are missing, writes the supergraph with the given
+   * subgraph URLs to a temporary file and starts {@code e2e/src/test/node/apollo-gateway.mjs} on it.
+   */
+  public static ApolloGatewayProcess start(Path root, Path supergraphFile, Map<String, URI> subgraphUrls)
+      throws IOException {
+    Path nodeProject = root.resolve("gateway/src/test/node");
+    Path script = root.resolve("e2e/src/test/node/apollo-gateway.mjs");
+    installIfMissing(nodeProject);
+    Path supergraph = Files.createTempFile("parity-supergraph", ".graphql");
+    Files.writeString(supergraph, withUrls(Files.readString(supergraphFile), subgraphUrls));
+    Process process;
+    try {
+      process = new ProcessBuilder("node", script.toString(), nodeProject.toString(), supergraph.toString(), "0")
+          .directory(nodeProject.toFile())
+          .start();
+    } catch (IOException e) {
+      Files.deleteIfExists(supergraph);
+      throw new IllegalStateException("node is not available (" + e.getMessage() + "): this test needs Node.js 20+", e);
+    }
+    ApolloGatewayProcess gateway = new ApolloGatewayProcess(process, supergraph);
+    try {
+      gateway.pump(process.getInputStream(), true);
+      gateway.pump(process.getErrorStream(), false);
+      gateway.url = URI.create(gateway.awaitReady());
+      return gateway;
+    } catch (IOException | RuntimeException e) {
+      gateway.close();
+      throw e;
+    }
+  }
+
+  /** The supergraph SDL with every {@code @join__graph(url:)} replaced; fails on a graph without a URL given. */
+  static String withUrls(String sdl, Map<String, URI> subgraphUrls) {
+    Matcher matcher = JOIN_GRAPH.matcher(sdl);
+    StringBuilder out = new StringBuilder();
+    List<String> seen = new ArrayList<>();
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      URI target = subgraphUrls.get(name);
+      if (target == null) {
+        throw new IllegalStateException("no running subgraph for @join__graph(name: \"" + name + "\"); have " + subgraphUrls);
+      }
+      seen.add(name);
+      matcher.appendReplacement(out, Matcher.quoteReplacement(
+          "@join__graph(name: \"" + name + "\", url: \"" + target + "\")"));
+    }
+    matcher.appendTail(out);
+    if (!seen.containsAll(subgraphUrls.keySet())) {
+      throw new IllegalStateException("the supergraph names graphs " + seen + ", the federation runs " + subgraphUrls.keySet());
+    }
+    return out.toString();
+  }
+
+  /** Apollo Gateway's GraphQL endpoint. */
+  public URI url() {
+    return url;
+  }
+
+  private static void installIfMissing(Path nodeProject) throws IOException {
+    if (Files.isDirectory(nodeProject.resolve("node_modules/@apollo/gateway"))
+        && Files.isDirectory(nodeProject.resolve("node_modules/@apollo/server"))) {
+      return;
+    }
+    List<String> command = List.of("npm", "ci", "--no-audit", "--no-fund");
+    Path log = Files.createTempFile("parity-npm-ci", ".log");
+    try {
+      Process npm;
+      try {
+        npm = new ProcessBuilder(command).directory(nodeProject.toFile()).redirectErrorStream(true)
+            .redirectOutput(log.toFile()).start();
+      } catch (IOException e) {
+        throw new IllegalStateException("npm is not available (" + e.getMessage() + "): this test needs Node.js 20+ and npm", e);
+      }
+      boolean done;
+      try {
+        done = npm.waitFor(INSTALL_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        npm.destroyForcibly();
+        throw new IOException("interrupted during npm ci", e);
+      }
+      if (!done) {
+        npm.destroyForcibly();
+        throw new IllegalStateException("npm ci in " + nodeProject + " did not finish within " + INSTALL_TIMEOUT
+            + ":\n" + tail(Files.readString(log)));
+      }
+      if (npm.exitValue() != 0) {
+        throw new IllegalStateException("npm ci in " + nodeProject + " failed with exit code " + npm.exitValue()
+            + ":\n" + tail(Files.readString(log)));
+      }
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private String awaitReady() throws IOException {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String line;
+      try {
+        line = left <= 0 ? null : lines.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while Apollo Gateway started", e);
+      }
+      if (line != null && line.startsWith("READY ")) {
+        return line.substring("READY ".length()).trim();
+      }
+      if (line == null && (left <= 0 || !process.isAlive())) {
+        String why = process.isAlive() ? "no READY line within " + START_TIMEOUT : "it exited";
+        throw new IOException("Apollo Gateway did not start: " + why + "; output:\n" + output());
+      }
+    }
+  }
+
+  private void pump(InputStream stream, boolean queued) {
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          if (queued) {
+            lines.add(line);
+          }
+          synchronized (output) {
+            output.append(line).append('\n');
+            if (output.length() > OUTPUT_KEPT) {
+              output.delete(0, output.length() - OUTPUT_KEPT);
+            }
+          }
+        }
+      } catch (IOException ignored) {
+        // the process went away; what it printed so far is kept
+      }
+    }, "apollo-gateway-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** What the script printed last, for failure messages. */
+  public String output() {
+    synchronized (output) {
+      return output.toString();
+    }
+  }
+
+  /** SIGTERM (the script stops its server cleanly), then force; deletes the temporary supergraph. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    try {
+      Files.deleteIfExists(supergraph);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String tail(String text) {
+    return text.length() <= 4000 ? text : text.substring(text.length() - 4000);
+  }
+}
