@@ -22,6 +22,7 @@ final class RepresentationBatch {
   static RepresentationBatch of(List<ResultTree.Located> objects, List<RepresentationShape> shapes) {
     Map<String, RepresentationShape> byType = new HashMap<>();
     shapes.forEach(s -> byType.put(s.objectType(), s));
+    shapes.forEach(s -> s.concreteTypes().forEach(t -> byType.putIfAbsent(t, s)));
     RepresentationBatch batch = new RepresentationBatch();
     Map<Map<String, Object>, Integer> index = new HashMap<>();
     for (ResultTree.Located located : objects) {

@@ -34,7 +34,8 @@ final class FetchCost {
         ? new ProvidedFields(source.provides())
         : provided.child(info.parentType(), info.name());
     int total = 0;
-    java.util.Set<String> types = resolution.concreteTypes(graph, info.typeName());
+    String positionType = source != null && source.typeInGraph() != null ? source.typeInGraph() : info.typeName();
+    java.util.Set<String> types = resolution.concreteTypes(graph, positionType);
     for (String type : types) {
       total = add(total, ofFieldSet(graph, type, field.children(), childProvided));
     }

@@ -147,9 +147,14 @@ final class PlanBuilder {
     List<RepresentationShape> representations = new ArrayList<>();
     g.inputs.forEach((type, input) -> representations.add(
         new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input),
-            g.keyFields.getOrDefault(type, List.of()))));
+            g.keyFields.getOrDefault(type, List.of()), concreteTypes(type))));
     PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations));
     return g.isEntityFetch() ? new PlanNode.Flatten(g.path, fetch) : fetch;
+  }
+
+  private java.util.Set<String> concreteTypes(String type) {
+    var info = supergraph.type(type);
+    return info != null && info.isAbstract() ? info.allPossibleTypes() : java.util.Set.of();
   }
 
   private static SelectionShape shape(SubgraphSelection selection) {

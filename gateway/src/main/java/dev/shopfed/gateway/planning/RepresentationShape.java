@@ -11,8 +11,11 @@ import java.util.Map;
  * @param typename   the {@code __typename} sent
  * @param fields     the key and required fields to copy
  * @param keyFields  the key's top-level fields: an object with a null there is no entity to fetch
+ * @param concreteTypes when {@code objectType} is an interface object, the object types it stands for: once another
+ *                   fetch has told an object's concrete type, the object still matches this shape
  */
-public record RepresentationShape(String objectType, String typename, SelectionShape fields, List<String> keyFields) {
+public record RepresentationShape(String objectType, String typename, SelectionShape fields, List<String> keyFields,
+    java.util.Set<String> concreteTypes) {
 
   /** A selection of data to copy: fields, and fields that apply only to some concrete types. */
   public record SelectionShape(List<FieldShape> fields, Map<String, SelectionShape> fragments) {}

@@ -191,15 +191,17 @@ final class SelectionPlanner {
     if (!composite) {
       return producers;
     }
-    if (resolution.isAbstractIn(group.graph, info.typeName())) {
-      placed.children.typename();
-    }
     FieldSource source = info.source(group.graph);
+    String childType = source != null && source.typeInGraph() != null ? source.typeInGraph() : info.typeName();
+    if (resolution.isAbstractIn(group.graph, info.typeName()) || resolution.isAbstractIn(group.graph, childType)) {
+      placed.children.typename(); // the response is shaped by concrete type, even where the subgraph's type is one
+    }
     ProvidedFields below = source != null && source.provides() != null
         ? new ProvidedFields(source.provides())
         : provided.child(objectType, field.name());
-    producers.addAll(plan(group, placed.children, info.typeName(), field.children(),
-        childPath(path, field.responseKey(), info.listDepth()), below));
+    // below an aliased requirement the data sits under the alias the fetch uses
+    producers.addAll(plan(group, placed.children, childType, field.children(),
+        childPath(path, placed.responseKey, info.listDepth()), below));
     return producers;
   }
 

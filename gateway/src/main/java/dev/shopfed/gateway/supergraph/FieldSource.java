@@ -13,6 +13,8 @@ import graphql.language.SelectionSet;
  *                       on, without it only while the label is off
  * @param overriding     this source took the field over from another subgraph
  * @param usedOverridden the field was taken over from this subgraph, which keeps it only for keys and requirements
+ * @param typeInGraph    the field's named type in this subgraph when it differs from the supergraph's
+ *                       ({@code @join__field(type:)}, e.g. a member of the supergraph's union), else null
  */
 public record FieldSource(
     String graph,
@@ -21,7 +23,8 @@ public record FieldSource(
     SelectionSet provides,
     String overrideLabel,
     boolean overriding,
-    boolean usedOverridden) {
+    boolean usedOverridden,
+    String typeInGraph) {
 
   /** Whether this subgraph serves the field for a request with the given labels switched on. */
   public boolean serves(java.util.Set<String> activeLabels) {

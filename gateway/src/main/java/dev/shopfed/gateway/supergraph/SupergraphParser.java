@@ -212,14 +212,24 @@ final class SupergraphParser {
       }
       sources.put(graph, new FieldSource(graph, bool(d, "external", false),
           FieldSets.parse(string(d, "requires")), FieldSets.parse(string(d, "provides")),
-          string(d, "overrideLabel"), string(d, "override") != null, bool(d, "usedOverridden", false)));
+          string(d, "overrideLabel"), string(d, "override") != null, bool(d, "usedOverridden", false),
+          typeInGraph(string(d, "type"), f)));
     }
     if (joins.isEmpty()) {
       for (String graph : graphs) {
-        sources.put(graph, new FieldSource(graph, false, null, null, null, false, false));
+        sources.put(graph, new FieldSource(graph, false, null, null, null, false, false, null));
       }
     }
     return new FieldInfo(parentType, f.getName(), namedType(f.getType()), listDepth(f.getType()), sources, graphless && sources.isEmpty());
+  }
+
+  /** The subgraph's named type for the field, when {@code @join__field(type:)} names another one than the supergraph. */
+  private static String typeInGraph(String typeArgument, FieldDefinition f) {
+    if (typeArgument == null) {
+      return null;
+    }
+    String named = typeArgument.replace("[", "").replace("]", "").replace("!", "").trim();
+    return named.equals(namedType(f.getType())) ? null : named;
   }
 
   private static TypeInfo merge(TypeInfo a, TypeInfo b) {
