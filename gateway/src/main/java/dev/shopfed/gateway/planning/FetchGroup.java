@@ -14,8 +14,11 @@ final class FetchGroup {
 
   final int id;
   final String graph;
-  /** Response path of the entities ("@" steps into lists); empty for a root fetch. */
-  final List<String> path;
+  /**
+   * Where the entities are: the field selections leading to them, "@" stepping into lists; empty for a root fetch.
+   * Printed as response keys once planning is done (see {@link #responsePath()}).
+   */
+  final List<Object> path;
   /** The group whose data holds the entities; null for a root fetch. */
   final FetchGroup parent;
   /** For an entity fetch, per entity type: the parent's selection at {@code path}, where key and required fields go. */
@@ -32,7 +35,7 @@ final class FetchGroup {
   final Map<String, java.util.List<String>> keyFields = new LinkedHashMap<>();
   final Set<FetchGroup> dependsOn = new LinkedHashSet<>();
 
-  FetchGroup(int id, String graph, List<String> path, FetchGroup parent, Map<String, SubgraphSelection> parentSelection,
+  FetchGroup(int id, String graph, List<Object> path, FetchGroup parent, Map<String, SubgraphSelection> parentSelection,
       String parentPositionType) {
     this.id = id;
     this.graph = graph;
@@ -43,6 +46,15 @@ final class FetchGroup {
     if (parent != null) {
       dependsOn.add(parent);
     }
+  }
+
+  /** The path as response keys, valid once no more fields are placed. */
+  List<String> responsePath() {
+    List<String> keys = new java.util.ArrayList<>(path.size());
+    for (Object step : path) {
+      keys.add(step instanceof SubgraphSelection.FieldSelection f ? f.responseKey : (String) step);
+    }
+    return keys;
   }
 
   boolean isEntityFetch() {

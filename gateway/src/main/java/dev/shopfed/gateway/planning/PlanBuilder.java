@@ -149,7 +149,7 @@ final class PlanBuilder {
         new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input),
             g.keyFields.getOrDefault(type, List.of()), concreteTypes(type))));
     PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations));
-    return g.isEntityFetch() ? new PlanNode.Flatten(g.path, fetch) : fetch;
+    return g.isEntityFetch() ? new PlanNode.Flatten(g.responsePath(), fetch) : fetch;
   }
 
   private java.util.Set<String> concreteTypes(String type) {

@@ -31,11 +31,11 @@ final class SelectionPlanner {
   /** Groups whose requirements are being planned: they cannot also produce them, so they take no more fields. */
   private final Set<FetchGroup> awaitingRequirements = new LinkedHashSet<>();
   /** Response paths whose objects already get their concrete type from some fetch. */
-  private final Set<List<String>> typedPaths = new java.util.HashSet<>();
+  private final Set<List<Object>> typedPaths = new java.util.HashSet<>();
   /** Subgraphs whose key fields are being planned: a key cannot come from the subgraph that needs it. */
   private final java.util.Deque<String> keying = new java.util.ArrayDeque<>();
 
-  private record EntityGroupKey(int parent, String graph, List<String> path) {}
+  private record EntityGroupKey(int parent, String graph, List<Object> path) {}
 
   SelectionPlanner(FieldResolution resolution) {
     this.resolution = resolution;
@@ -61,7 +61,7 @@ final class SelectionPlanner {
    * is {@code selection} and whose data sits at {@code path}. Returns the other groups that produce any of it.
    */
   Set<FetchGroup> plan(FetchGroup group, SubgraphSelection selection, String positionType, List<PlanField> wanted,
-      List<String> path, ProvidedFields provided) {
+      List<Object> path, ProvidedFields provided) {
     Set<FetchGroup> producers = new LinkedHashSet<>();
     Set<String> concrete = resolution.concreteTypes(group.graph, positionType);
     boolean clientFields = wanted.stream().anyMatch(f -> !f.internal());
@@ -93,7 +93,7 @@ final class SelectionPlanner {
   }
 
   private Set<FetchGroup> resolveConcreteType(FetchGroup group, SubgraphSelection selection, String positionType,
-      List<String> path, ProvidedFields provided) {
+      List<Object> path, ProvidedFields provided) {
     List<String> graphs = resolution.interfaceEntityGraphs(positionType);
     if (graphs.isEmpty()) {
       throw new PlanningException("no subgraph can tell the concrete type of interface object " + positionType);
@@ -102,7 +102,7 @@ final class SelectionPlanner {
   }
 
   private Set<FetchGroup> planField(FetchGroup group, SubgraphSelection selection, String positionType,
-      Set<String> concrete, PlanField field, List<String> path, ProvidedFields provided) {
+      Set<String> concrete, PlanField field, List<Object> path, ProvidedFields provided) {
     List<String> local = new ArrayList<>();
     Map<String, Jump> remote = new LinkedHashMap<>();
     for (String type : concrete) {
@@ -123,7 +123,7 @@ final class SelectionPlanner {
   }
 
   /** Where to resolve the field for objects of {@code type}: null for right here, else the jump to make. */
-  private Jump choose(FetchGroup group, SubgraphSelection selection, String type, PlanField field, List<String> path,
+  private Jump choose(FetchGroup group, SubgraphSelection selection, String type, PlanField field, List<Object> path,
       ProvidedFields provided) {
     FieldInfo info = resolution.supergraph().field(type, field.name());
     boolean ownFetch = needsOwnFetch(group, selection, type, info);
@@ -164,7 +164,7 @@ final class SelectionPlanner {
   }
 
   private Set<FetchGroup> placeLocal(FetchGroup group, SubgraphSelection selection, String positionType,
-      Set<String> concrete, List<String> local, PlanField field, List<String> path, ProvidedFields provided) {
+      Set<String> concrete, List<String> local, PlanField field, List<Object> path, ProvidedFields provided) {
     if (local.isEmpty()) {
       return Set.of();
     }
@@ -182,7 +182,7 @@ final class SelectionPlanner {
 
   /** Adds the field to {@code selection} (whose own type is {@code ownerType}) and plans its sub-selection. */
   private Set<FetchGroup> place(FetchGroup group, SubgraphSelection selection, String ownerType, String objectType,
-      PlanField field, List<String> path, ProvidedFields provided) {
+      PlanField field, List<Object> path, ProvidedFields provided) {
     FieldInfo info = fieldInfo(objectType, field);
     boolean composite = resolution.isComposite(info.typeName());
     SubgraphSelection.FieldSelection placed =
@@ -201,7 +201,7 @@ final class SelectionPlanner {
         : provided.child(objectType, field.name());
     // below an aliased requirement the data sits under the alias the fetch uses
     producers.addAll(plan(group, placed.children, childType, field.children(),
-        childPath(path, placed.responseKey, info.listDepth()), below));
+        childPath(path, placed, info.listDepth()), below));
     return producers;
   }
 
@@ -233,7 +233,7 @@ final class SelectionPlanner {
   }
 
   private Set<FetchGroup> jump(FetchGroup group, SubgraphSelection selection, String positionType, String type,
-      PlanField field, List<String> path, ProvidedFields provided, Jump jump) {
+      PlanField field, List<Object> path, ProvidedFields provided, Jump jump) {
     FetchGroup target = entityGroup(group, selection, positionType, path, jump.graph(), type);
     Set<FetchGroup> producers = new LinkedHashSet<>();
     producers.add(target);
@@ -275,7 +275,7 @@ final class SelectionPlanner {
   }
 
   private FetchGroup entityGroup(FetchGroup parent, SubgraphSelection selection, String positionType,
-      List<String> path, String graph, String type) {
+      List<Object> path, String graph, String type) {
     EntityGroupKey key = new EntityGroupKey(parent.id, graph, path);
     FetchGroup group = entityGroups.get(key);
     if (group == null || awaitingRequirements.contains(group)) {
@@ -341,10 +341,14 @@ final class SelectionPlanner {
     return info;
   }
 
-  static List<String> childPath(List<String> path, String responseKey, int listDepth) {
-    List<String> child = new ArrayList<>(path.size() + 1 + listDepth);
+  /**
+   * The path below a placed field. It holds the field selection itself, not its response key: a key or requirement
+   * may still be renamed when a client field claims its key later, and the path must follow it.
+   */
+  static List<Object> childPath(List<Object> path, SubgraphSelection.FieldSelection placed, int listDepth) {
+    List<Object> child = new ArrayList<>(path.size() + 1 + listDepth);
     child.addAll(path);
-    child.add(responseKey);
+    child.add(placed);
     child.addAll(Collections.nCopies(listDepth, "@"));
     return child;
   }
