@@ -292,6 +292,6 @@ case "$SCENARIO" in
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
   all) rc=0; for s in peers shop jmh; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
-  -h|--help|help) sed -n '2,16p' "$0" ;;
+  -h|--help|help) sed -n '2,14p' "$0" ;;
   *) die "unknown scenario $SCENARIO (peers|shop|jmh|all)" ;;
 esac
