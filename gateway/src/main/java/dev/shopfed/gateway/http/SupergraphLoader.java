@@ -33,7 +33,6 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final Duration pollInterval;
   private final ActiveEngine active;
   private final ApplicationContext context;
-  private final NettySubgraphClient subgraphs;
   private final Set<GatewayEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
@@ -52,7 +51,6 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
-    this.subgraphs = new NettySubgraphClient(options.subgraphTimeout(), 1024);
   }
 
   @Override
@@ -111,7 +109,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   private GatewayEngine load(String sdl) {
     try {
-      return GatewayEngine.load(sdl, options, subgraphs.sharedByEngines());
+      return GatewayEngine.load(sdl, options);
     } catch (RuntimeException e) {
       throw new SupergraphLoadFailure("Invalid supergraph " + source.location() + ": " + e.getMessage());
     }
@@ -150,6 +148,5 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     if (current != null) {
       current.close();
     }
-    subgraphs.close();
   }
 }
