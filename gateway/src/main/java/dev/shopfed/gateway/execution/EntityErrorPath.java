@@ -5,13 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Rewrites an entity fetch's error path ({@code _entities, i, ...}) into the client's path of that entity. */
+/**
+ * Rewrites an entity fetch's error path ({@code _entities, i, ...}, or the batch alias in place of {@code _entities})
+ * into the client's path of that entity.
+ */
 final class EntityErrorPath {
 
   private EntityErrorPath() {}
 
-  static Map<String, Object> rewrite(Map<String, Object> error, RepresentationBatch batch) {
-    if (!(error.get("path") instanceof List<?> path) || path.size() < 2 || !"_entities".equals(path.get(0))) {
+  static Map<String, Object> rewrite(Map<String, Object> error, String field, RepresentationBatch batch) {
+    if (!(error.get("path") instanceof List<?> path) || path.size() < 2 || !field.equals(path.get(0))) {
       return error;
     }
     if (!(path.get(1) instanceof Number index) || index.intValue() >= batch.targets.size()) {

@@ -2,6 +2,7 @@ package dev.shopfed.gateway.execution;
 
 import dev.shopfed.gateway.planning.PlanNode;
 import dev.shopfed.gateway.supergraph.Supergraph;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,16 @@ final class PlanExecutor {
     if (node instanceof PlanNode.Flatten flatten) {
       return entityFetch(flatten, scope);
     }
+    if (node instanceof PlanNode.BatchFetch batch) {
+      return batchFetch(batch, scope);
+    }
     return rootFetch((PlanNode.Fetch) node, scope);
   }
 
   private CompletableFuture<Void> rootFetch(PlanNode.Fetch fetch, RequestScope scope) {
-    Map<String, Object> body = requestBody(fetch, scope.variables(), null);
-    return send(fetch, body, scope).thenAccept(answer -> {
+    Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(), Map.of(),
+        scope.variables());
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
       if (answer == null) {
         return;
       }
@@ -69,48 +74,88 @@ final class PlanExecutor {
     if (batch.isEmpty()) {
       return CompletableFuture.completedFuture(null);
     }
-    Map<String, Object> body = requestBody(fetch, scope.variables(), batch.representations);
-    return send(fetch, body, scope).thenAccept(answer -> {
+    Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
+        Map.of("representations", batch.representations), scope.variables());
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
       if (answer == null) {
         return;
       }
       synchronized (scope.tree()) {
-        mergeEntities(answer, batch, scope.tree());
+        Object entities = answer.data() instanceof Map<?, ?> data ? data.get("_entities") : null;
+        mergeEntities(entities, batch, scope.tree());
+        for (Map<String, Object> error : answer.errors()) {
+          scope.tree().errors.add(EntityErrorPath.rewrite(error, "_entities", batch));
+        }
       }
     });
   }
 
-  private static void mergeEntities(SubgraphAnswer answer, RepresentationBatch batch, ResultTree tree) {
-    Object entities = answer.data() instanceof Map<?, ?> data ? data.get("_entities") : null;
-    if (entities instanceof List<?> list) {
-      for (int i = 0; i < list.size() && i < batch.targets.size(); i++) {
-        if (list.get(i) instanceof Map<?, ?> entity) {
-          for (ResultTree.Located target : batch.targets.get(i)) {
-            tree.merge(target.object(), cast(entity));
-          }
+  /** Several entity fetches in one request: each part's objects gathered from all its paths, answered under its alias. */
+  private CompletableFuture<Void> batchFetch(PlanNode.BatchFetch fetch, RequestScope scope) {
+    Map<String, RepresentationBatch> batches = new LinkedHashMap<>();
+    Map<String, Object> representations = new LinkedHashMap<>();
+    synchronized (scope.tree()) {
+      for (PlanNode.BatchFetch.Part part : fetch.parts()) {
+        List<ResultTree.Located> objects = new ArrayList<>();
+        part.paths().forEach(path -> objects.addAll(scope.tree().collect(path)));
+        RepresentationBatch batch = RepresentationBatch.of(objects, part.representations());
+        batches.put(part.alias(), batch);
+        representations.put(part.variable(), batch.representations);
+      }
+    }
+    if (batches.values().stream().allMatch(RepresentationBatch::isEmpty)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
+        representations, scope.variables());
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
+      if (answer == null) {
+        return;
+      }
+      synchronized (scope.tree()) {
+        Map<?, ?> data = answer.data() instanceof Map<?, ?> d ? d : Map.of();
+        batches.forEach((alias, batch) -> mergeEntities(data.get(alias), batch, scope.tree()));
+        for (Map<String, Object> error : answer.errors()) {
+          scope.tree().errors.add(rewriteBatchError(error, batches));
+        }
+      }
+    });
+  }
+
+  /** An error under one part's alias gets that part's entity path; others pass as they are. */
+  private static Map<String, Object> rewriteBatchError(Map<String, Object> error,
+      Map<String, RepresentationBatch> batches) {
+    if (error.get("path") instanceof List<?> path && !path.isEmpty() && batches.get(path.get(0)) != null) {
+      return EntityErrorPath.rewrite(error, (String) path.get(0), batches.get(path.get(0)));
+    }
+    return error;
+  }
+
+  private static void mergeEntities(Object entities, RepresentationBatch batch, ResultTree tree) {
+    if (!(entities instanceof List<?> list)) {
+      return;
+    }
+    for (int i = 0; i < list.size() && i < batch.targets.size(); i++) {
+      if (list.get(i) instanceof Map<?, ?> entity) {
+        for (ResultTree.Located target : batch.targets.get(i)) {
+          tree.merge(target.object(), cast(entity));
         }
       }
     }
-    for (Map<String, Object> error : answer.errors()) {
-      tree.errors.add(EntityErrorPath.rewrite(error, batch));
-    }
   }
 
-  private Map<String, Object> requestBody(PlanNode.Fetch fetch, Map<String, Object> clientVariables,
-      List<Map<String, Object>> representations) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    if (representations != null) {
-      variables.put("representations", representations);
-    }
-    for (String name : fetch.variableUsages()) {
+  private static Map<String, Object> requestBody(String operation, String operationName, List<String> variableUsages,
+      Map<String, Object> representations, Map<String, Object> clientVariables) {
+    Map<String, Object> variables = new LinkedHashMap<>(representations);
+    for (String name : variableUsages) {
       if (clientVariables.containsKey(name)) {
         variables.put(name, clientVariables.get(name));
       }
     }
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("query", fetch.operation());
-    if (fetch.operationName() != null) {
-      body.put("operationName", fetch.operationName());
+    body.put("query", operation);
+    if (operationName != null) {
+      body.put("operationName", operationName);
     }
     if (!variables.isEmpty()) {
       body.put("variables", variables);
@@ -118,9 +163,10 @@ final class PlanExecutor {
     return body;
   }
 
-  /** Sends the fetch; answers null (after recording an error) when the subgraph failed as a whole. */
-  private CompletableFuture<SubgraphAnswer> send(PlanNode.Fetch fetch, Map<String, Object> body, RequestScope scope) {
-    var subgraph = supergraph.subgraph(fetch.subgraph());
+  /** Sends the request; answers null (after recording an error) when the subgraph failed as a whole. */
+  private CompletableFuture<SubgraphAnswer> send(String subgraphId, String serviceName, Map<String, Object> body,
+      RequestScope scope) {
+    var subgraph = supergraph.subgraph(subgraphId);
     CompletableFuture<SubgraphClient.SubgraphResponse> response;
     try {
       response = client.post(subgraph, Json.write(body), scope.headers());
@@ -128,7 +174,7 @@ final class PlanExecutor {
       response = CompletableFuture.failedFuture(e);
     }
     return response.handle((r, failure) -> {
-      SubgraphAnswer answer = SubgraphAnswer.of(fetch.serviceName(), r, failure);
+      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure);
       if (answer.failed()) {
         scope.tree().fetchFailed = true;
         answer.errors().forEach(e -> scope.tree().errors.add(e));

@@ -6,6 +6,7 @@ import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.language.VariableDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class PlanBuilder {
   private final String operationName;
   private final Map<String, VariableDefinition> variables;
   private int fetchIndex;
+  /** What each entity fetch was printed from, for the batching pass. */
+  private final Map<PlanNode.Fetch, SubgraphSelection> selections = new IdentityHashMap<>();
 
   PlanBuilder(Supergraph supergraph, String keyword, String operationName, Map<String, VariableDefinition> variables) {
     this.supergraph = supergraph;
@@ -38,7 +41,7 @@ final class PlanBuilder {
         steps.add(node);
       }
     }
-    return wrap(steps, true);
+    return new FetchBatching(selections, variables).apply(wrap(steps, true));
   }
 
   /**
@@ -117,7 +120,7 @@ final class PlanBuilder {
   }
 
   /** A sequence or parallel node of the given nodes; nested nodes of the same kind are inlined. */
-  private static PlanNode wrap(List<PlanNode> nodes, boolean sequence) {
+  static PlanNode wrap(List<PlanNode> nodes, boolean sequence) {
     List<PlanNode> flat = new ArrayList<>();
     for (PlanNode n : nodes) {
       if (sequence && n instanceof PlanNode.Sequence s) {
@@ -149,6 +152,7 @@ final class PlanBuilder {
         new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input),
             g.keyFields.getOrDefault(type, List.of()), concreteTypes(type))));
     PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations));
+    selections.put(fetch, g.selection);
     return g.isEntityFetch() ? new PlanNode.Flatten(g.responsePath(), fetch) : fetch;
   }
 

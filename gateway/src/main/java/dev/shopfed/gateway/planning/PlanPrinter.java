@@ -6,9 +6,12 @@ import graphql.language.AstPrinter;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
+import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.parser.Parser;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Prints a plan in the style of Apollo's {@code QueryPlan { ... }} output, for people reading it. */
 final class PlanPrinter {
@@ -33,6 +36,8 @@ final class PlanPrinter {
       line(depth, "Flatten(path: \"" + String.join(".", flatten.path()) + "\") {");
       fetch(flatten.fetch(), depth + 1);
       line(depth, "},");
+    } else if (node instanceof PlanNode.BatchFetch batch) {
+      batch(batch, depth);
     } else if (node instanceof PlanNode.Sequence sequence) {
       block("Sequence", sequence.nodes(), depth);
     } else if (node instanceof PlanNode.Parallel parallel) {
@@ -40,7 +45,7 @@ final class PlanPrinter {
     }
   }
 
-  private void block(String name, java.util.List<PlanNode> nodes, int depth) {
+  private void block(String name, List<PlanNode> nodes, int depth) {
     line(depth, name + " {");
     nodes.forEach(n -> node(n, depth + 1));
     line(depth, "},");
@@ -48,20 +53,42 @@ final class PlanPrinter {
 
   private void fetch(PlanNode.Fetch fetch, int depth) {
     line(depth, "Fetch(service: \"" + fetch.serviceName() + "\") {");
-    OperationDefinition operation = (OperationDefinition) Parser.parse(fetch.operation()).getDefinitions().get(0);
-    SelectionSet selection = operation.getSelectionSet();
+    SelectionSet selection = operation(fetch.operation()).getSelectionSet();
     if (fetch.isEntityFetch()) {
-      StringBuilder inputs = new StringBuilder("{\n");
-      for (RepresentationShape r : fetch.representations()) {
-        inputs.append("  ... on ").append(r.typename()).append(" {\n");
-        shape(inputs, r.fields(), 2);
-        inputs.append("  }\n");
-      }
-      indented(inputs.append("} =>").toString(), depth + 1);
-      selection = ((Field) selection.getSelections().get(0)).getSelectionSet();
+      entities(fetch.representations(), (Field) selection.getSelections().get(0), depth + 1);
+    } else {
+      indented(AstPrinter.printAst(selection).strip(), depth + 1);
     }
-    indented(AstPrinter.printAst(selection).strip(), depth + 1);
     line(depth, "},");
+  }
+
+  private void batch(PlanNode.BatchFetch batch, int depth) {
+    line(depth, "BatchFetch(service: \"" + batch.serviceName() + "\") {");
+    List<Selection> fields = operation(batch.operation()).getSelectionSet().getSelections();
+    for (int i = 0; i < batch.parts().size(); i++) {
+      PlanNode.BatchFetch.Part part = batch.parts().get(i);
+      String paths = part.paths().stream().map(p -> "\"" + String.join(".", p) + "\"").collect(Collectors.joining(", "));
+      line(depth + 1, part.alias() + ": Flatten(paths: [" + paths + "]) {");
+      entities(part.representations(), (Field) fields.get(i), depth + 2);
+      line(depth + 1, "},");
+    }
+    line(depth, "},");
+  }
+
+  /** An entity fetch as its representations, then what it selects on them. */
+  private void entities(List<RepresentationShape> representations, Field entities, int depth) {
+    StringBuilder inputs = new StringBuilder("{\n");
+    for (RepresentationShape r : representations) {
+      inputs.append("  ... on ").append(r.typename()).append(" {\n");
+      shape(inputs, r.fields(), 2);
+      inputs.append("  }\n");
+    }
+    indented(inputs.append("} =>").toString(), depth);
+    indented(AstPrinter.printAst(entities.getSelectionSet()).strip(), depth);
+  }
+
+  private static OperationDefinition operation(String text) {
+    return (OperationDefinition) Parser.parse(text).getDefinitions().get(0);
   }
 
   private static void shape(StringBuilder out, SelectionShape shape, int depth) {

@@ -27,7 +27,7 @@ final class SubgraphOperationPrinter {
       if (name != null) {
         out.append(' ').append(name);
       }
-      printVariables(out, entities, variables, definitions);
+      printVariables(out, entities ? List.of("representations") : List.of(), variables, definitions);
     }
     if (entities) {
       out.append("{_entities(representations:$representations)");
@@ -38,15 +38,37 @@ final class SubgraphOperationPrinter {
     return out.toString();
   }
 
-  private static void printVariables(StringBuilder out, boolean entities, List<String> variables,
+  /** One aliased {@code _entities} field of a batch, with its own representations variable. */
+  record BatchedEntities(String alias, String variable, SubgraphSelection selection) {}
+
+  /** The operation of several entity fetches to one subgraph sent together. */
+  static String printBatch(String name, List<BatchedEntities> parts, List<String> variables,
       Map<String, VariableDefinition> definitions) {
-    if (!entities && variables.isEmpty()) {
+    StringBuilder out = new StringBuilder("query");
+    if (name != null) {
+      out.append(' ').append(name);
+    }
+    printVariables(out, parts.stream().map(BatchedEntities::variable).toList(), variables, definitions);
+    out.append('{');
+    String separator = "";
+    for (BatchedEntities part : parts) {
+      out.append(separator).append(part.alias()).append(":_entities(representations:$").append(part.variable())
+          .append(')');
+      printSelection(out, part.selection());
+      separator = " ";
+    }
+    return out.append('}').toString();
+  }
+
+  private static void printVariables(StringBuilder out, List<String> representations, List<String> variables,
+      Map<String, VariableDefinition> definitions) {
+    if (representations.isEmpty() && variables.isEmpty()) {
       return;
     }
     out.append('(');
     String separator = "";
-    if (entities) {
-      out.append("$representations:[_Any!]!");
+    for (String r : representations) {
+      out.append(separator).append('$').append(r).append(":[_Any!]!");
       separator = ",";
     }
     for (String v : variables) {
