@@ -36,7 +36,13 @@ public final class GatewayEngine implements AutoCloseable {
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
-    return load(supergraphSdl, options, new HttpSubgraphClient(options.subgraphTimeout()));
+    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout());
+    try {
+      return load(supergraphSdl, options, client);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
   }
 
   /** As {@link #load(String, GatewayOptions)}, with the given transport to the subgraphs. */
