@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks our gateway beside the Node federation gateways, on loopback, with bounded runs.
 #
-#   bench/run.sh [peers|shop|jmh|all]      (default: peers)
+#   bench/run.sh [peers|overhead|soak|shop|jmh|all]      (default: peers)
 #
 #   peers  the gateway-benchmark workload (4 subgraphs, one deep query, 50 connections) through
 #          our gateway, Apollo Gateway, Hive Gateway (JS planner and Rust router-runtime) and the
@@ -9,7 +9,13 @@
 #          subgraphs executing GraphQL and answering from a response cache
 #   shop   our own federation (commerce + promo) with a feed / product page / cart / checkout mix,
 #          through our gateway and Apollo Gateway
+#   overhead  one query that one subgraph answers alone ({ topProducts { upc name price } }),
+#          straight to that subgraph and through our gateway and Apollo Gateway, 1 and 10
+#          connections: the gateway's added latency
+#   soak   our gateway under the peers load (memo subgraphs, 50 connections) for 10 minutes:
+#          RSS, heap after GC and threads over time
 #   jmh    the JMH benchmarks of bench/jmh (planning, plan cache, batching, merging, serialization)
+#   all    peers, overhead, shop, jmh, soak
 #
 # See bench/README.md for every knob. Results go to bench/results/<scenario>-<UTC time>/.
 set -Eeuo pipefail
@@ -22,9 +28,13 @@ SCENARIO="${1:-peers}"
 WARMUP="${WARMUP:-10}"; DURATION="${DURATION:-30}"; CONNECTIONS="${CONNECTIONS:-50}"; THREADS="${THREADS:-1}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-10}"; READY_TIMEOUT="${READY_TIMEOUT:-180}"
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m}"
+# glibc malloc arenas of our gateway's JVM (empty: glibc's default, up to 8 per core)
+GATEWAY_MALLOC_ARENA_MAX="${GATEWAY_MALLOC_ARENA_MAX-}"
 GATEWAY_PORT="${GATEWAY_PORT:-4180}"; SUBGRAPH_PORT="${SUBGRAPH_PORT:-4280}"
 COMMERCE_PORT="${COMMERCE_PORT:-4281}"; PROMO_PORT="${PROMO_PORT:-4282}"
-GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"
+# GATEWAY_JAR: run this jar instead of building gateway/ (e.g. one built from another checkout)
+if [[ -n "${GATEWAY_JAR:-}" ]]; then GATEWAY_JAR="$(realpath -m "$GATEWAY_JAR")"; GATEWAY_JAR_GIVEN=1
+else GATEWAY_JAR="$ROOT/gateway/target/gateway-0.1.0-SNAPSHOT.jar"; GATEWAY_JAR_GIVEN=0; fi
 ENGINE_JAR="$BENCH/jmh/target/benchmarks.jar"
 MVNW=("$ROOT/mvnw" -q -B)
 export WARMUP DURATION CONNECTIONS THREADS WRK_TIMEOUT BENCH
@@ -53,8 +63,8 @@ ensure_tools() {
 }
 
 build_gateway() {
-  if [[ "${SKIP_BUILD:-0}" == 1 ]]; then
-    log "SKIP_BUILD=1: using the existing $GATEWAY_JAR"
+  if [[ "${SKIP_BUILD:-0}" == 1 || $GATEWAY_JAR_GIVEN == 1 ]]; then
+    log "using the existing $GATEWAY_JAR (no build)"
   else
     log "building the gateway: ./mvnw -q -B -pl gateway -am package -DskipTests"
     (cd "$ROOT" && "${MVNW[@]}" -pl gateway -am package -DskipTests) || die "gateway build failed"
@@ -74,9 +84,14 @@ write_env() {
   {
     echo "date: $(date -u +%FT%TZ)  scenario: $SCENARIO  git: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo -)$( [[ -n "$(git -C "$ROOT" status --porcelain -- gateway 2>/dev/null)" ]] && echo ' (gateway/ has uncommitted changes)')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)  kernel: $(uname -r)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-    echo "java: $(java -version 2>&1 | head -1)  JAVA_OPTS: $JAVA_OPTS"
+    echo "java: $(java -version 2>&1 | head -1)  JAVA_OPTS: $JAVA_OPTS  MALLOC_ARENA_MAX (our gateway): ${GATEWAY_MALLOC_ARENA_MAX:-unset}"
+    echo "gateway jar: $( [[ $GATEWAY_JAR_GIVEN == 1 ]] && echo "GATEWAY_JAR=$(basename "$GATEWAY_JAR")" || echo "gateway/target")"
     echo "node: $(node -v)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
-    echo "connections: $CONNECTIONS  wrk threads: $THREADS  warm-up: ${WARMUP}s  measured: ${DURATION}s"
+    case "$SCENARIO" in
+      overhead) echo "connections: ${OVERHEAD_CONNECTIONS:-1 10}  wrk threads: $THREADS  warm-up: ${WARMUP}s  measured: ${DURATION}s" ;;
+      soak) echo "connections: $CONNECTIONS  wrk threads: $THREADS  warm-up: ${WARMUP}s  soak: ${SOAK_DURATION:-600}s, sampled every ${SOAK_SAMPLE:-5}s" ;;
+      *) echo "connections: $CONNECTIONS  wrk threads: $THREADS  warm-up: ${WARMUP}s  measured: ${DURATION}s" ;;
+    esac
     for p in @apollo/gateway @apollo/server @graphql-hive/gateway @graphql-hive/router-runtime @apollo/composition @apollo/subgraph graphql; do
       echo "$p $(node -p "require('$BENCH/node_modules/$p/package.json').version" 2>/dev/null || echo -)"
     done
@@ -88,15 +103,16 @@ write_env() {
 
 # gateway_command NAME SUPERGRAPH PORT : sets CMD (array) and RUN_DIR for the named gateway.
 gateway_command() {
-  local name="$1" sg="$2" port="$3" hg="$BENCH/node_modules/.bin/hive-gateway"
+  local name="$1" sg="$2" port="$3" hg="$BENCH/node_modules/.bin/hive-gateway" jvm_env=()
   RUN_DIR="$BENCH/gateways"
+  [[ -n "$GATEWAY_MALLOC_ARENA_MAX" ]] && jvm_env=(env MALLOC_ARENA_MAX="$GATEWAY_MALLOC_ARENA_MAX")
   case "$name" in
     ours)
       # shellcheck disable=SC2206
-      CMD=(java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port") ;;
+      CMD=("${jvm_env[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port") ;;
     ours-engine)
       # shellcheck disable=SC2206
-      CMD=(java $JAVA_OPTS -cp "$ENGINE_JAR" dev.shopfed.bench.EngineServer --supergraph "$sg" --port "$port") ;;
+      CMD=("${jvm_env[@]}" java $JAVA_OPTS -cp "$ENGINE_JAR" dev.shopfed.bench.EngineServer --supergraph "$sg" --port "$port") ;;
     apollo-gateway)
       CMD=(env NODE_ENV=production SUPERGRAPH="$sg" HOST=127.0.0.1 PORT="$port" node apollo-gateway.js) ;;
     hive-gateway)
@@ -205,6 +221,144 @@ scenario_peers() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# scenario 4: the gateway's overhead on a query one subgraph answers alone
+
+# start_gateway NAME SUPERGRAPH : start the named gateway on GATEWAY_PORT and wait for an answer;
+# sets GW_PID and GW_READY_S, returns 1 (after a failed row) when it does not answer.
+start_gateway() {
+  local name="$1" sg="$2" url="http://127.0.0.1:$GATEWAY_PORT/graphql" t0=$SECONDS
+  if [[ "$name" == ours && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 1; fi
+  require_free_port "$GATEWAY_PORT" GATEWAY_PORT
+  gateway_command "$name" "$sg" "$GATEWAY_PORT"
+  start_group "$RUN_OUT/$name.log" "${CMD[@]}"; GW_PID=$LAST_PID
+  RUN_DIR=
+  log "$name: started (pid $GW_PID), waiting for an answer (up to ${READY_TIMEOUT}s)"
+  if ! wait_until "$READY_TIMEOUT" "$GW_PID" curl -fs -o /dev/null --max-time 5 -H 'content-type: application/json' \
+      --data '{"query":"{__typename}"}' "$url"; then
+    fail_row "$name" "not answering after ${READY_TIMEOUT}s (or exited); log $RUN_OUT/$name.log: $(tail -3 "$RUN_OUT/$name.log" | tr '\n\t' '  ' | cut -c1-300)"
+    stop_group "$GW_PID"; return 1
+  fi
+  GW_READY_S=$((SECONDS - t0))
+}
+
+# overhead_run NAME TARGET URL PID BODY EXPECTED C : check one answer, then measure C connections.
+overhead_run() {
+  local name="$1" target="$2" url="$3" pid="$4" body="$5" expected="$6" c="$7" check
+  if ! check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
+    log "$name: the answer is WRONG: $check"
+  fi
+  local check_json; check_json=$(node -e 'console.log(JSON.stringify(process.argv[1]))' "$check")
+  CONNECTIONS="$c" BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" REQUESTS_FILE= \
+    STATS_CMD="curl -fsS http://127.0.0.1:$SUBGRAPH_PORT/stats" SUBGRAPH_PIDS="subgraphs=$SUBGRAPH_PID" \
+    EXTRA_JSON="{\"kind\":\"overhead\",\"target\":\"$target\",\"connections\":$c,\"check\":$check_json}" \
+    measure "$name" "$url" "$pid" || fail_row "$name" "measurement failed"
+}
+
+# Per subgraph mode: `{ topProducts { upc name price } }` (products only) sent straight to the
+# products subgraph as the subgraph-shaped request our gateway makes for it (captured), and
+# through each gateway, with each of OVERHEAD_CONNECTIONS; direct and ours alternate per
+# connection count so that each pair is measured back to back.
+scenario_overhead() {
+  local gateways="${GATEWAYS:-ours apollo-gateway}" modes="${MODES:-exec memo}" conns="${OVERHEAD_CONNECTIONS:-1 10}"
+  local query="$BENCH/workload/overhead-query.json" expected="$BENCH/workload/overhead-expected.json"
+  [[ " $gateways " == *" ours "* ]] && build_gateway
+  [[ " $gateways " == *" ours-engine "* ]] && build_engine_server
+  OUT="${OUT:-$BENCH/results/overhead-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  write_env
+  log "results in $OUT"
+  SUBGRAPH_PORT="$SUBGRAPH_PORT" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 || die "composition failed"
+  local sg="$OUT/supergraph.graphql" url="http://127.0.0.1:$GATEWAY_PORT/graphql" direct_url="http://127.0.0.1:$SUBGRAPH_PORT/products"
+  local mode memo gw c first direct_body
+  for mode in $modes; do
+    case "$mode" in exec) memo=0 ;; memo) memo=1 ;; *) die "unknown mode $mode (exec|memo)" ;; esac
+    RUN_OUT="$OUT/D-overhead-$mode-subgraphs"; mkdir -p "$RUN_OUT"
+    log "== overhead, subgraphs: $mode (SUBGRAPH_MEMO=$memo)"
+    start_bench_subgraphs "$memo"
+    first=1
+    for gw in $gateways; do
+      start_gateway "$gw" "$sg" || continue
+      if [[ $first == 1 ]]; then
+        # the request this gateway sends to products for the query becomes the direct request
+        curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
+        node "$BENCH/scripts/check.js" "$url" "$query" "$expected" > /dev/null 2>&1 || true
+        curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$gw.jsonl"
+        direct_body="$RUN_OUT/direct-request.json"
+        node -e '
+          const fs = require("fs"); const lines = fs.readFileSync(process.argv[1], "utf8").split("\n").filter(Boolean).map(JSON.parse);
+          if (lines.length !== 1 || lines[0].path !== "/products") { console.error(`expected one request to /products, got ${lines.map((l) => l.path)}`); process.exit(1); }
+          fs.writeFileSync(process.argv[2], lines[0].body); console.log(lines[0].body);' \
+          "$RUN_OUT/fetches-$gw.jsonl" "$direct_body" > "$RUN_OUT/direct-request.txt" 2>&1 \
+          || { log "$gw did not make exactly one products request: $(cat "$RUN_OUT/direct-request.txt"); sending the client query directly"; cp "$query" "$direct_body"; }
+        log "direct request (as $gw sends it): $(cat "$direct_body")"
+      fi
+      for c in $conns; do
+        if [[ $first == 1 ]]; then
+          overhead_run "direct-c$c" direct "$direct_url" "" "$direct_body" "$expected" "$c"
+        fi
+        overhead_run "$gw-c$c" "$gw" "$url" "$GW_PID" "$query" "$expected" "$c"
+      done
+      first=0
+      stop_group "$GW_PID"
+    done
+    stop_group "$SUBGRAPH_PID"
+  done
+  node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
+# scenario 5: soak — our gateway under the peers memo load for SOAK_DURATION seconds
+
+scenario_soak() {
+  local duration="${SOAK_DURATION:-600}" every="${SOAK_SAMPLE:-5}"
+  local body="$BENCH/workload/query.json" expected="$BENCH/workload/expected-response.json"
+  local url="http://127.0.0.1:$GATEWAY_PORT/graphql" lua="$BENCH/scripts/graphql.lua" name=ours
+  build_gateway
+  OUT="${OUT:-$BENCH/results/soak-$(date -u +%Y%m%dT%H%M%SZ)}"; RUN_OUT="$OUT/E-soak-memo-subgraphs"; mkdir -p "$RUN_OUT"
+  write_env
+  log "results in $OUT; soak of ${duration}s, $CONNECTIONS connections, JAVA_OPTS: $JAVA_OPTS"
+  SUBGRAPH_PORT="$SUBGRAPH_PORT" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 || die "composition failed"
+  start_bench_subgraphs 1
+  # the GC log gives the heap after every collection (decorated with epoch milliseconds)
+  JAVA_OPTS="$JAVA_OPTS -Xlog:gc:file=$RUN_OUT/$name.gc.log:timemillis" start_gateway "$name" "$OUT/supergraph.graphql" \
+    || { stop_group "$SUBGRAPH_PID"; node "$BENCH/scripts/table.js" "$OUT"; return 1; }
+  local pid=$GW_PID check
+  if check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
+    log "$name: ready after ${GW_READY_S}s, first answer $check"
+  else
+    log "$name: ready after ${GW_READY_S}s, but the answer is WRONG: $check"
+  fi
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
+  node "$BENCH/scripts/check.js" "$url" "$body" "$expected" > /dev/null 2>&1 || true
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$name.jsonl"
+  local fetches; fetches=$(grep -c . "$RUN_OUT/fetches-$name.jsonl" || true)
+  wait_quiet
+  log "$name: warm-up ${WARMUP}s, then a ${duration}s soak with $CONNECTIONS connections (sampling every ${every}s)"
+  BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" MISMATCH_FILE="$RUN_OUT/$name.mismatch" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${WRK_TIMEOUT}s" -s "$lua" "$url" > "$RUN_OUT/$name.warmup.txt" 2>&1 || true
+  rm -f "$RUN_OUT/$name.mismatch".*
+  BODY_FILE="$body" settle "$url"
+  BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" MISMATCH_FILE="$RUN_OUT/$name.mismatch" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${duration}s" --timeout "${WRK_TIMEOUT}s" --latency -s "$lua" "$url" > "$RUN_OUT/$name.wrk.txt" 2>&1 &
+  local wrk_pid=$!
+  node "$BENCH/scripts/soak-sample.js" "$RUN_OUT/$name.series.json" "$every" "$pid" "http://127.0.0.1:$SUBGRAPH_PORT/stats" &
+  local sampler=$!
+  wait "$wrk_pid" || true
+  kill -TERM "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  # the live heap at the end: a full GC, then the heap's occupancy (skipped when jcmd is missing)
+  if command -v jcmd > /dev/null; then
+    { jcmd "$pid" GC.run > /dev/null && jcmd "$pid" GC.heap_info; } > "$RUN_OUT/$name.heap-end.txt" 2>&1 || true
+  fi
+  local opts_json; opts_json=$(node -e 'console.log(JSON.stringify(process.argv[1]))' -- "$JAVA_OPTS")
+  node "$BENCH/scripts/soak-result.js" "$RUN_OUT" "$name" \
+    "{\"fetches_per_query\":$fetches,\"java_opts\":$opts_json,\"malloc_arena_max\":\"$GATEWAY_MALLOC_ARENA_MAX\",\"connections\":$CONNECTIONS}" \
+    || fail_row "$name" "soak result failed"
+  stop_group "$pid"
+  stop_group "$SUBGRAPH_PID"
+  node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
 # scenario 2: our federation, realistic mix
 
 scenario_shop() {
@@ -289,9 +443,11 @@ scenario_jmh() {
 
 case "$SCENARIO" in
   peers) ensure_tools; scenario_peers ;;
+  overhead) ensure_tools; scenario_overhead ;;
+  soak) ensure_tools; scenario_soak ;;
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
-  all) rc=0; for s in peers shop jmh; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
-  -h|--help|help) sed -n '2,14p' "$0" ;;
-  *) die "unknown scenario $SCENARIO (peers|shop|jmh|all)" ;;
+  all) rc=0; for s in peers overhead shop jmh soak; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
+  -h|--help|help) sed -n '2,22p' "$0" ;;
+  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|all)" ;;
 esac
