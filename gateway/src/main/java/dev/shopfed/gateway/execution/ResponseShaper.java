@@ -117,7 +117,7 @@ final class ResponseShaper {
     Map<String, Object> source = (Map<String, Object>) map;
     GraphQLObjectType objectType = concreteType(type, source);
     if (objectType == null) {
-      return invalid("cannot resolve the concrete type of " + type, path);
+      return invalid("cannot resolve the concrete type of " + graphql.schema.GraphQLTypeUtil.simplePrint(type), path);
     }
     Object shaped = object(source, objectType, field, field.getChildren(), path);
     return shaped == PROPAGATE ? null : shaped;

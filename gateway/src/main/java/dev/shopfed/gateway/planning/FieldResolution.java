@@ -132,8 +132,12 @@ final class FieldResolution {
       return true;
     }
     TypeInfo info = supergraph.type(type);
-    return info.kind() == TypeInfo.Kind.INTERFACE
-        && info.allPossibleTypes().stream().anyMatch(field.objectTypes()::contains);
+    if (info.kind() == TypeInfo.Kind.INTERFACE && info.allPossibleTypes().stream().anyMatch(field.objectTypes()::contains)) {
+      return true;
+    }
+    // a field set's fragment may be on an abstract type: it applies to every type that type stands for
+    return field.objectTypes().stream().map(supergraph::type)
+        .anyMatch(t -> t != null && t.isAbstract() && t.allPossibleTypes().contains(type));
   }
 
   boolean isInterfaceObject(String graph, String type) {

@@ -329,7 +329,28 @@ final class SelectionPlanner {
         addInputs(input, positionType, List.of(f));
         continue;
       }
-      f.objectTypes().forEach(t -> addInputs(input.fragment(t), t, List.of(f)));
+      for (String t : f.objectTypes()) {
+        addTypedInputs(input, positionType, t, f);
+      }
+    }
+  }
+
+  /**
+   * A field of a fragment on {@code condition}: copied as it is where the fragment covers the whole position, else into
+   * a fragment per concrete type it applies to (representations are copied by concrete type).
+   */
+  private void addTypedInputs(SubgraphSelection input, String positionType, String condition, PlanField field) {
+    TypeInfo position = resolution.supergraph().type(positionType);
+    TypeInfo type = resolution.supergraph().type(condition);
+    boolean covers = condition.equals(positionType)
+        || !position.isAbstract() && type.isAbstract() && type.allPossibleTypes().contains(positionType);
+    if (covers) {
+      addInputs(input, positionType, List.of(field));
+    } else if (type.isAbstract()) {
+      type.allPossibleTypes().stream().filter(position.allPossibleTypes()::contains)
+          .forEach(t -> addInputs(input.fragment(t), t, List.of(field)));
+    } else {
+      addInputs(input.fragment(condition), condition, List.of(field));
     }
   }
 
