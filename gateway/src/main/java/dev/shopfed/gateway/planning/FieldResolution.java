@@ -71,6 +71,33 @@ final class FieldResolution {
     return jumps;
   }
 
+  /**
+   * For a field asked only on some implementations of an interface that the current subgraph knows as an
+   * {@code @interfaceObject}: the subgraphs where the interface is a real entity interface and those implementations
+   * have the field, so that the fetch that tells the concrete type can bring it too.
+   */
+  List<Jump> implementationJumps(String interfaceType, PlanField field) {
+    TypeInfo type = supergraph.type(interfaceType);
+    if (type.kind() != TypeInfo.Kind.INTERFACE || field.objectTypes() == null) {
+      return List.of();
+    }
+    List<String> implementations = field.objectTypes().stream().filter(type.allPossibleTypes()::contains).toList();
+    if (implementations.isEmpty()) {
+      return List.of();
+    }
+    List<Jump> jumps = new ArrayList<>();
+    for (String graph : interfaceEntityGraphs(interfaceType)) {
+      boolean servesAll = implementations.stream().allMatch(t -> {
+        FieldInfo info = supergraph.field(t, field.name());
+        return info != null && info.source(graph) != null && info.source(graph).serves(activeLabels);
+      });
+      if (servesAll) {
+        jumps.add(new Jump(graph, interfaceType));
+      }
+    }
+    return jumps;
+  }
+
   /** Fields an object type gets from an {@code @interfaceObject} of one of its interfaces. */
   private List<Jump> interfaceObjectJumps(String objectType, String fieldName) {
     List<Jump> jumps = new ArrayList<>();

@@ -134,7 +134,7 @@ final class SelectionPlanner {
     }
     Jump best = null;
     int bestCost = hereCost;
-    for (Jump jump : resolution.jumps(type, field.name())) {
+    for (Jump jump : candidateJumps(group, type, field)) {
       if (jump.graph().equals(group.graph) && !ownFetch || keying.contains(jump.graph())) {
         continue;
       }
@@ -153,6 +153,16 @@ final class SelectionPlanner {
     return best;
   }
 
+  private List<Jump> candidateJumps(FetchGroup group, String type, PlanField field) {
+    List<Jump> jumps = resolution.jumps(type, field.name());
+    if (!resolution.isInterfaceObject(group.graph, type)) {
+      return jumps;
+    }
+    List<Jump> all = new ArrayList<>(jumps);
+    resolution.implementationJumps(type, field).stream().filter(j -> !all.contains(j)).forEach(all::add);
+    return all;
+  }
+
   /** A field that requires other fields can only be resolved at the root of an entity fetch for its type. */
   private boolean needsOwnFetch(FetchGroup group, SubgraphSelection selection, String type, FieldInfo info) {
     FieldSource source = info == null ? null : info.source(group.graph);
@@ -169,7 +179,7 @@ final class SelectionPlanner {
       return Set.of();
     }
     boolean direct = positionType.equals(local.get(0)) && local.size() == 1
-        || local.size() == concrete.size() && resolution.supergraph().field(positionType, field.name()) != null;
+        || local.size() == concrete.size() && sameTypeEverywhere(positionType, local, field);
     if (direct) {
       return place(group, selection, positionType, local.get(0), field, path, provided);
     }
@@ -178,6 +188,17 @@ final class SelectionPlanner {
       producers.addAll(place(group, selection.fragment(type), type, type, field, path, provided));
     }
     return producers;
+  }
+
+  /**
+   * Whether the field can be selected on the abstract position itself for all its types: the position declares it,
+   * with the type each implementation gives it (an implementation may narrow it, and then its sub-selection is only
+   * valid inside a fragment on that implementation).
+   */
+  private boolean sameTypeEverywhere(String positionType, List<String> types, PlanField field) {
+    FieldInfo declared = resolution.supergraph().field(positionType, field.name());
+    return declared != null && types.stream()
+        .allMatch(t -> declared.typeName().equals(resolution.supergraph().field(t, field.name()).typeName()));
   }
 
   /** Adds the field to {@code selection} (whose own type is {@code ownerType}) and plans its sub-selection. */
