@@ -12,7 +12,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(GatewayProperties.class)
 public class GatewayApplication {
 
+  /** The JDK's property for the common pool's parallelism, read once when the pool is first used. */
+  static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
   public static void main(String[] args) {
+    ensurePooledAsyncCompletion();
     CommandLine commandLine;
     try {
       commandLine = CommandLine.parse(args);
@@ -31,6 +35,19 @@ public class GatewayApplication {
     } catch (RuntimeException e) {
       // Spring Boot (or StartupFailureReporter, for the supergraph) has already logged why.
       System.exit(1);
+    }
+  }
+
+  /**
+   * With fewer than 3 processors the common pool's parallelism is 1, and then {@code CompletableFuture} runs every
+   * {@code *Async} stage without an explicit executor on a new thread. The JDK HTTP client completes each
+   * {@code sendAsync} that way, so every subgraph response would cost a thread start and its continuation (merging
+   * the answer into the response) would run on a fresh thread. A parallelism of 2 keeps those stages on the common
+   * pool. Only when nobody set it; must run before anything touches {@code ForkJoinPool} or {@code CompletableFuture}.
+   */
+  static void ensurePooledAsyncCompletion() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 3) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
     }
   }
 }
