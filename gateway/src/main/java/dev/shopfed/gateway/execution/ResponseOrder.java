@@ -10,16 +10,19 @@ import graphql.language.OperationDefinition;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The order of response keys for an object of a given type, as the specification's CollectFields gives it. The
+ * What an object of a given type shows in the response, in the order the specification's CollectFields gives: the
  * normalized operation merges a field selected in several fragments at its first occurrence for any type; an object
- * must list it where it first occurs for its own type. Computed once per (field, type) of a cached plan.
+ * must list it where it first occurs for its own type. Computed once per (field, type) of a cached plan, so shaping a
+ * response walks ready lists instead of matching fields to types per object.
  */
 final class ResponseOrder {
 
@@ -30,7 +33,20 @@ final class ResponseOrder {
   private final ExecutableNormalizedOperation normalized;
   private final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
   private final Map<String, Object> conditions;
-  private final Map<Key, List<String>> keys = new ConcurrentHashMap<>();
+  private final Map<Key, List<Slot>> slots = new ConcurrentHashMap<>();
+
+  /** How a response key of an object is answered. */
+  enum Source {
+    /** the object's type name, answered by the gateway */
+    TYPENAME,
+    /** {@code __schema} or {@code __type} at the root, answered by introspection */
+    INTROSPECTION,
+    /** the fetched value, shaped by the field's type */
+    FETCHED
+  }
+
+  /** One response key of an object: the field answering it and the field's type on the object's type. */
+  record Slot(String key, ExecutableNormalizedField field, GraphQLOutputType type, Source source) {}
 
   ResponseOrder(GraphQLSchema schema, Document document, OperationDefinition operation,
       ExecutableNormalizedOperation normalized, Map<String, Object> conditions) {
@@ -41,9 +57,38 @@ final class ResponseOrder {
     document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
   }
 
-  /** Response keys of an object of {@code type} below {@code parent} (null for the root), in order. */
-  List<String> keys(ExecutableNormalizedField parent, GraphQLObjectType type) {
-    return keys.computeIfAbsent(new Key(parent, type.getName()), k -> collect(parent, type));
+  /**
+   * The response keys of an object of {@code type} below {@code parent} (null for the root), in order, with the fields
+   * of {@code fields} (the parent's children, or the root fields) that answer them.
+   */
+  List<Slot> slots(ExecutableNormalizedField parent, GraphQLObjectType type, List<ExecutableNormalizedField> fields) {
+    return slots.computeIfAbsent(new Key(parent, type.getName()), k -> slotsOf(parent, type, fields));
+  }
+
+  private List<Slot> slotsOf(ExecutableNormalizedField parent, GraphQLObjectType type,
+      List<ExecutableNormalizedField> fields) {
+    Map<String, ExecutableNormalizedField> byKey = new LinkedHashMap<>();
+    for (ExecutableNormalizedField field : fields) {
+      if (field.getObjectTypeNames().contains(type.getName())) {
+        byKey.putIfAbsent(field.getResultKey(), field);
+      }
+    }
+    List<Slot> list = new ArrayList<>();
+    for (String key : collect(parent, type)) {
+      ExecutableNormalizedField field = byKey.get(key);
+      if (field == null) {
+        continue;
+      }
+      String name = field.getName();
+      if (name.equals("__typename")) {
+        list.add(new Slot(key, field, null, Source.TYPENAME));
+      } else if (parent == null && (name.equals("__schema") || name.equals("__type"))) {
+        list.add(new Slot(key, field, null, Source.INTROSPECTION));
+      } else {
+        list.add(new Slot(key, field, type.getFieldDefinition(name).getType(), Source.FETCHED));
+      }
+    }
+    return List.copyOf(list);
   }
 
   private List<String> collect(ExecutableNormalizedField parent, GraphQLObjectType type) {

@@ -48,36 +48,29 @@ final class ResponseShaper {
   /** The fields of one object, in the order its type collects them; {@code parent} is null at the root. */
   private Object object(Map<String, Object> source, GraphQLObjectType type, ExecutableNormalizedField parent,
       List<ExecutableNormalizedField> fields, List<Object> path) {
-    boolean root = parent == null;
-    Map<String, ExecutableNormalizedField> byKey = new LinkedHashMap<>();
-    for (ExecutableNormalizedField field : fields) {
-      if (field.getObjectTypeNames().contains(type.getName())) {
-        byKey.putIfAbsent(field.getResultKey(), field);
+    List<ResponseOrder.Slot> slots = order.slots(parent, type, fields);
+    Map<String, Object> out = new LinkedHashMap<>(capacity(slots.size()));
+    for (ResponseOrder.Slot slot : slots) {
+      switch (slot.source()) {
+        case TYPENAME -> out.put(slot.key(), type.getName());
+        case INTROSPECTION -> out.put(slot.key(), source.get(slot.key()));
+        case FETCHED -> {
+          path.add(slot.key());
+          Object value = value(source.get(slot.key()), slot.type(), slot.field(), path, type);
+          path.remove(path.size() - 1);
+          if (value == PROPAGATE) {
+            return PROPAGATE;
+          }
+          out.put(slot.key(), value);
+        }
       }
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (String key : order.keys(parent, type)) {
-      ExecutableNormalizedField field = byKey.get(key);
-      if (field == null) {
-        continue;
-      }
-      if (field.getName().equals("__typename")) {
-        out.put(key, type.getName());
-        continue;
-      }
-      if (root && (field.getName().equals("__schema") || field.getName().equals("__type"))) {
-        out.put(key, source.get(key));
-        continue;
-      }
-      path.add(key);
-      Object value = value(source.get(key), type.getFieldDefinition(field.getName()).getType(), field, path, type);
-      path.remove(path.size() - 1);
-      if (value == PROPAGATE) {
-        return PROPAGATE;
-      }
-      out.put(key, value);
     }
     return out;
+  }
+
+  /** A map capacity that holds {@code size} entries without rehashing. */
+  private static int capacity(int size) {
+    return size * 4 / 3 + 1;
   }
 
   private Object value(Object raw, GraphQLOutputType type, ExecutableNormalizedField field, List<Object> path,
