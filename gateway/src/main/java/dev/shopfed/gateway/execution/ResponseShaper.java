@@ -51,21 +51,25 @@ final class ResponseShaper {
     List<ResponseOrder.Slot> slots = order.slots(parent, type, fields);
     Map<String, Object> out = new LinkedHashMap<>(capacity(slots.size()));
     for (ResponseOrder.Slot slot : slots) {
-      switch (slot.source()) {
-        case TYPENAME -> out.put(slot.key(), type.getName());
-        case INTROSPECTION -> out.put(slot.key(), source.get(slot.key()));
-        case FETCHED -> {
-          path.add(slot.key());
-          Object value = value(source.get(slot.key()), slot.type(), slot.field(), path, type);
-          path.remove(path.size() - 1);
-          if (value == PROPAGATE) {
-            return PROPAGATE;
-          }
-          out.put(slot.key(), value);
-        }
+      Object value = switch (slot.source()) {
+        case TYPENAME -> type.getName();
+        case INTROSPECTION -> source.get(slot.key());
+        case FETCHED -> fetched(source, slot, path, type);
+      };
+      if (value == PROPAGATE) {
+        return PROPAGATE;
       }
+      out.put(slot.key(), value);
     }
     return out;
+  }
+
+  private Object fetched(Map<String, Object> source, ResponseOrder.Slot slot, List<Object> path,
+      GraphQLObjectType type) {
+    path.add(slot.key());
+    Object value = value(source.get(slot.key()), slot.type(), slot.field(), path, type);
+    path.remove(path.size() - 1);
+    return value;
   }
 
   /** A map capacity that holds {@code size} entries without rehashing. */
