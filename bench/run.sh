@@ -44,6 +44,22 @@ export WARMUP DURATION CONNECTIONS THREADS WRK_TIMEOUT BENCH
 trap 'stop_all_groups' EXIT
 trap 'exit 130' INT TERM
 
+# first_answer_and_fetches NAME URL BODY EXPECTED READY_S: checks the gateway's first answer (keeping the exact
+# correct body as the load run's reference) and captures the subgraph fetches of one already planned query.
+# Sets the caller's `check` (the check's message) and `fetches` (how many fetches one query made).
+first_answer_and_fetches() {
+  local name="$1" url="$2" body="$3" expected="$4" ready_s="$5"
+  if check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
+    log "$name: ready after ${ready_s}s, first answer $check"
+  else
+    log "$name: ready after ${ready_s}s, but the answer is WRONG: $check"
+  fi
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
+  node "$BENCH/scripts/check.js" "$url" "$body" "$expected" > /dev/null 2>&1 || true
+  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$name.jsonl"
+  fetches=$(grep -c . "$RUN_OUT/fetches-$name.jsonl" || true)
+}
+
 # ---------------------------------------------------------------------------------------------
 # set-up
 
@@ -162,17 +178,8 @@ run_peer() {
     fail_row "$name" "not answering after ${READY_TIMEOUT}s (or exited); log $RUN_OUT/$name.log: $(tail -3 "$RUN_OUT/$name.log" | tr '\n\t' '  ' | cut -c1-300)"
     stop_group "$pid"; return 0
   fi
-  local ready_s=$((SECONDS - t0)) check
-  if check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
-    log "$name: ready after ${ready_s}s, first answer $check"
-  else
-    log "$name: ready after ${ready_s}s, but the answer is WRONG: $check"
-  fi
-  # the subgraph fetches of one (already planned) query
-  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
-  node "$BENCH/scripts/check.js" "$url" "$body" "$expected" > /dev/null 2>&1 || true
-  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$name.jsonl"
-  local fetches; fetches=$(grep -c . "$RUN_OUT/fetches-$name.jsonl" || true)
+  local ready_s=$((SECONDS - t0)) check fetches
+  first_answer_and_fetches "$name" "$url" "$body" "$expected" "$ready_s"
   local check_json; check_json=$(node -e 'console.log(JSON.stringify(process.argv[1]))' "$check")
   BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" REQUESTS_FILE= \
     STATS_CMD="curl -fsS http://127.0.0.1:$SUBGRAPH_PORT/stats" SUBGRAPH_PIDS="subgraphs=$SUBGRAPH_PID" \
@@ -332,16 +339,8 @@ scenario_soak() {
   # the GC log gives the heap after every collection (decorated with epoch milliseconds)
   JAVA_OPTS="$JAVA_OPTS -Xlog:gc:file=$RUN_OUT/$name.gc.log:timemillis" start_gateway "$name" "$OUT/supergraph.graphql" \
     || { stop_group "$SUBGRAPH_PID"; node "$BENCH/scripts/table.js" "$OUT"; return 1; }
-  local pid=$GW_PID check
-  if check=$(node "$BENCH/scripts/check.js" "$url" "$body" "$expected" "$RUN_OUT/$name.reference.json" 2>&1); then
-    log "$name: ready after ${GW_READY_S}s, first answer $check"
-  else
-    log "$name: ready after ${GW_READY_S}s, but the answer is WRONG: $check"
-  fi
-  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture?start=1" > /dev/null
-  node "$BENCH/scripts/check.js" "$url" "$body" "$expected" > /dev/null 2>&1 || true
-  curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/capture" > "$RUN_OUT/fetches-$name.jsonl"
-  local fetches; fetches=$(grep -c . "$RUN_OUT/fetches-$name.jsonl" || true)
+  local pid=$GW_PID check fetches
+  first_answer_and_fetches "$name" "$url" "$body" "$expected" "$GW_READY_S"
   wait_quiet
   log "$name: warm-up ${WARMUP}s, then a ${duration}s soak with $CONNECTIONS connections (sampling every ${every}s)"
   BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$name.reference.json" MISMATCH_FILE="$RUN_OUT/$name.mismatch" \
