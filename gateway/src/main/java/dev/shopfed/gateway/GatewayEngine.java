@@ -9,25 +9,32 @@ import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
+import dev.shopfed.gateway.persisted.PersistedOperations;
+import dev.shopfed.gateway.persisted.Resolution;
 import dev.shopfed.gateway.planning.QueryPlanner;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.schema.idl.SchemaPrinter;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The federation engine for one loaded supergraph: parse and validate the operation, plan it, execute the plan
- * against the subgraphs, shape the response. Immutable per supergraph: a new supergraph means a new engine, which
- * also drops every cache.
+ * The federation engine for one loaded supergraph: resolve persisted operations, parse and validate the operation,
+ * plan it, execute the plan against the subgraphs, shape the response. Immutable per supergraph: a new supergraph
+ * means a new engine, which also drops every cache (persisted operations, when shared, outlive it).
  */
 public final class GatewayEngine implements AutoCloseable {
 
   private final Supergraph supergraph;
   private final SubgraphClient client;
   private final OperationExecutor executor;
+  private final PersistedOperations persisted;
+  private final boolean ownsPersisted;
 
-  private GatewayEngine(Supergraph supergraph, GatewayOptions options, SubgraphClient client) {
+  private GatewayEngine(Supergraph supergraph, GatewayOptions options, SubgraphClient client,
+      PersistedOperations persisted, boolean ownsPersisted) {
     this.supergraph = supergraph;
     this.client = client;
+    this.persisted = persisted;
+    this.ownsPersisted = ownsPersisted;
     DocumentParser parser = new DocumentParser(supergraph.apiSchema());
     Cache<String, ParsedDocument> documents = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
     Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
@@ -36,9 +43,17 @@ public final class GatewayEngine implements AutoCloseable {
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
+    return load(supergraphSdl, options, (PersistedOperations) null);
+  }
+
+  /**
+   * As {@link #load(String, GatewayOptions)}, with persisted operations shared by several engines (the caller
+   * closes them); null makes the engine its own from {@link GatewayOptions#persistedQueries()}.
+   */
+  public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted) {
     HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout());
     try {
-      return load(supergraphSdl, options, client);
+      return load(supergraphSdl, options, client, persisted);
     } catch (RuntimeException e) {
       client.close();
       throw e;
@@ -47,17 +62,29 @@ public final class GatewayEngine implements AutoCloseable {
 
   /** As {@link #load(String, GatewayOptions)}, with the given transport to the subgraphs. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client) {
+    return load(supergraphSdl, options, client, null);
+  }
+
+  /** With the given transport and shared persisted operations (null: the engine's own). */
+  public static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client,
+      PersistedOperations persisted) {
     Supergraph supergraph;
     try {
       supergraph = Supergraph.parse(supergraphSdl).withSubgraphUrls(options.subgraphUrls());
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
-    return new GatewayEngine(supergraph, options, client);
+    if (persisted != null) {
+      return new GatewayEngine(supergraph, options, client, persisted, false);
+    }
+    return new GatewayEngine(supergraph, options, client, PersistedOperations.create(options.persistedQueries()), true);
   }
 
+  /** Persisted operations turn the request into its text (or refuse it) before it is parsed. */
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
-    return executor.execute(request);
+    return persisted.resolve(request).thenCompose(resolution -> resolution instanceof Resolution.Refused refused
+        ? CompletableFuture.completedFuture(refused.response())
+        : executor.execute(((Resolution.Run) resolution).request()));
   }
 
   /** The API schema clients see, printed as SDL. */
@@ -80,5 +107,8 @@ public final class GatewayEngine implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (ownsPersisted) {
+      persisted.close();
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.shopfed.gateway;
 
+import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -15,19 +16,27 @@ import java.util.Set;
  *                         labels are drawn per request and need not be listed)
  * @param propagateHeaders client request headers (lower-case names) forwarded to every subgraph
  * @param cacheSize        how many parsed documents and plans each cache keeps
+ * @param persistedQueries automatic persisted queries and the safelist
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
     Duration subgraphTimeout,
     Set<String> overrideLabels,
     List<String> propagateHeaders,
-    long cacheSize) {
+    long cacheSize,
+    PersistedQueriesOptions persistedQueries) {
 
   public static GatewayOptions defaults() {
-    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000);
+    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
+        PersistedQueriesOptions.defaults());
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
-    return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize);
+    return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries);
+  }
+
+  public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings);
   }
 }

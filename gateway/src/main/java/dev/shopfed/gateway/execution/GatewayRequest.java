@@ -6,12 +6,14 @@ import java.util.Map;
 /**
  * One client GraphQL request as the engine sees it, after the HTTP layer has decoded it.
  *
- * @param query         the operation document text
+ * @param query         the operation document text; null when only a persisted operation's hash was sent
  * @param operationName the operation to run when the document holds several, or null
  * @param variables     raw variable values as decoded from JSON (never null)
  * @param extensions    request extensions (never null)
  * @param headers       client request headers, names lower-cased; some are forwarded to subgraphs
  * @param explain       when true the response carries the query plan in {@code extensions.queryPlan}
+ * @param readOnly      when true a mutation is refused: the request came by a transport that must not change data
+ *                      (HTTP GET), and its text may only be known once a persisted operation is looked up
  */
 public record GatewayRequest(
     String query,
@@ -19,12 +21,19 @@ public record GatewayRequest(
     Map<String, Object> variables,
     Map<String, Object> extensions,
     Map<String, List<String>> headers,
-    boolean explain) {
+    boolean explain,
+    boolean readOnly) {
 
   public GatewayRequest {
     variables = variables == null ? Map.of() : variables;
     extensions = extensions == null ? Map.of() : extensions;
     headers = headers == null ? Map.of() : headers;
+  }
+
+  /** A request that may run mutations. */
+  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain) {
+    this(query, operationName, variables, extensions, headers, explain, false);
   }
 
   public static GatewayRequest of(String query) {

@@ -14,6 +14,10 @@ public record GatewayResponse(Map<String, Object> body, Outcome outcome) {
 
   public enum Outcome {
     EXECUTED,
-    REQUEST_ERROR
+    REQUEST_ERROR,
+    /** A persisted operation's hash is unknown: not a failure of the request (HTTP 200, as Apollo answers it). */
+    RETRY_WITH_QUERY,
+    /** A mutation sent on a read-only request (HTTP 405). */
+    MUTATION_NOT_ALLOWED
   }
 }

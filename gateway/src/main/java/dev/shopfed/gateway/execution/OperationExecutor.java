@@ -80,6 +80,7 @@ public final class OperationExecutor {
       throw new RequestRejected(parsed.errors().stream().map(OperationExecutor::toMap).toList());
     }
     OperationDefinition operation = selectOperation(parsed, request.operationName());
+    rejectMutationWhenReadOnly(request, operation);
     CoercedVariables variables = coerce(operation, request.variables());
     Set<String> labels = activeLabels();
     Map<String, Object> conditions = conditions(parsed, variables);
@@ -163,6 +164,14 @@ public final class OperationExecutor {
     }
   }
 
+  /** A GET names a persisted mutation by hash only: its kind is known only now. */
+  private static void rejectMutationWhenReadOnly(GatewayRequest request, OperationDefinition operation) {
+    if (request.readOnly() && operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+      throw new RequestRejected(List.of(GraphQLErrors.error("Mutations are only accepted over POST", null,
+          "METHOD_NOT_ALLOWED")), GatewayResponse.Outcome.MUTATION_NOT_ALLOWED);
+    }
+  }
+
   private static OperationDefinition selectOperation(ParsedDocument parsed, String operationName) {
     try {
       return NodeUtil.getOperation(parsed.document(), operationName).operationDefinition;
@@ -229,8 +238,12 @@ public final class OperationExecutor {
     final GatewayResponse response;
 
     RequestRejected(List<Map<String, Object>> errors) {
+      this(errors, GatewayResponse.Outcome.REQUEST_ERROR);
+    }
+
+    RequestRejected(List<Map<String, Object>> errors, GatewayResponse.Outcome outcome) {
       super(null, null, false, false);
-      this.response = new GatewayResponse(GraphQLErrors.requestErrors(errors), GatewayResponse.Outcome.REQUEST_ERROR);
+      this.response = new GatewayResponse(GraphQLErrors.requestErrors(errors), outcome);
     }
 
     static RequestRejected of(String message, String code) {

@@ -23,6 +23,7 @@ import org.springframework.util.unit.DataSize;
  * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
  * @param pollInterval     how often a supergraph file is checked for changes
  * @param maxRequestSize   the largest request body accepted
+ * @param persistedQueries automatic persisted queries and the safelist ({@code gateway.persisted-queries.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -34,7 +35,8 @@ public record GatewayProperties(
     Long cacheSize,
     @DefaultValue("true") boolean explain,
     @DefaultValue("2s") Duration pollInterval,
-    @DefaultValue("2MB") DataSize maxRequestSize) {
+    @DefaultValue("2MB") DataSize maxRequestSize,
+    @DefaultValue PersistedQueriesProperties persistedQueries) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -43,7 +45,8 @@ public record GatewayProperties(
         subgraphTimeout == null ? defaults.subgraphTimeout() : subgraphTimeout,
         overrideLabels == null ? defaults.overrideLabels() : Set.copyOf(overrideLabels),
         propagateHeaders == null ? defaults.propagateHeaders() : lowerCase(propagateHeaders),
-        cacheSize == null ? defaults.cacheSize() : cacheSize);
+        cacheSize == null ? defaults.cacheSize() : cacheSize,
+        persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions());
   }
 
   private static List<String> lowerCase(List<String> headers) {

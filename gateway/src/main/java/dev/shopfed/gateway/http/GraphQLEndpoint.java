@@ -49,39 +49,45 @@ final class GraphQLEndpoint {
     }
     return body(request)
         .map(body -> GraphQLParameters.fromJsonBody(body, json))
-        .flatMap(parameters -> execute(request, parameters))
+        .flatMap(parameters -> execute(request, parameters, false))
         .onErrorResume(RejectedRequest.class, rejected -> reject(request, rejected));
   }
 
   Mono<ServerResponse> get(ServerRequest request) {
     Map<String, String> parameters = request.queryParams().toSingleValueMap();
-    if (!parameters.containsKey("query") && GraphQLMediaTypes.wantsHtml(request.headers().asHttpHeaders())) {
+    if (!parameters.containsKey("query") && !parameters.containsKey("extensions")
+        && GraphQLMediaTypes.wantsHtml(request.headers().asHttpHeaders())) {
       return explorer.page();
     }
     try {
       GraphQLParameters decoded = GraphQLParameters.fromQueryParameters(parameters, json);
-      if (OperationKinds.isMutation(decoded.query(), decoded.operationName())) {
+      if (decoded.query() != null && OperationKinds.isMutation(decoded.query(), decoded.operationName())) {
         throw RejectedRequest.methodNotAllowed("Mutations are only accepted over POST");
       }
-      return execute(request, decoded);
+      return execute(request, decoded, true);
     } catch (RejectedRequest rejected) {
       return reject(request, rejected);
     }
   }
 
-  private Mono<ServerResponse> execute(ServerRequest request, GraphQLParameters parameters) {
+  /** {@code readOnly} for GET: a mutation named only by its persisted hash is refused by the engine. */
+  private Mono<ServerResponse> execute(ServerRequest request, GraphQLParameters parameters, boolean readOnly) {
     if (!executor.ready()) {
       return reject(request, RejectedRequest.notReady());
     }
     GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
-        parameters.variables(), parameters.extensions(), headers(request), explain(request));
+        parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly);
     // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
     return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)))
         .flatMap(response -> respond(request, status(response), response.body()));
   }
 
   private static HttpStatus status(GatewayResponse response) {
-    return response.outcome() == GatewayResponse.Outcome.REQUEST_ERROR ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+    return switch (response.outcome()) {
+      case REQUEST_ERROR -> HttpStatus.BAD_REQUEST;
+      case MUTATION_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+      case EXECUTED, RETRY_WITH_QUERY -> HttpStatus.OK;
+    };
   }
 
   private Mono<ServerResponse> reject(ServerRequest request, RejectedRequest rejected) {
@@ -95,7 +101,11 @@ final class GraphQLEndpoint {
   }
 
   private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Map<String, Object> body) {
-    return ServerResponse.status(status)
+    ServerResponse.BodyBuilder builder = ServerResponse.status(status);
+    if (status == HttpStatus.METHOD_NOT_ALLOWED) {
+      builder.allow(HttpMethod.POST);
+    }
+    return builder
         .contentType(GraphQLMediaTypes.responseType(request.headers().asHttpHeaders()))
         .bodyValue(json.writeValueAsBytes(body));
   }

@@ -7,7 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The parameters of a GraphQL-over-HTTP request, checked for shape only (the engine parses and validates the
- * operation itself).
+ * operation itself). {@code query} is null when the request names a persisted operation by hash instead
+ * ({@code extensions.persistedQuery}), which the engine looks up.
  */
 record GraphQLParameters(String query, String operationName, Map<String, Object> variables,
     Map<String, Object> extensions) {
@@ -21,23 +22,28 @@ record GraphQLParameters(String query, String operationName, Map<String, Object>
     if (!(decoded instanceof Map<?, ?> fields)) {
       throw RejectedRequest.badRequest("Request body must be a JSON object");
     }
+    Map<String, Object> extensions = object(fields.get("extensions"), "extensions");
     return new GraphQLParameters(
-        query(fields.get("query")),
+        query(fields.get("query"), extensions),
         operationName(fields.get("operationName")),
         object(fields.get("variables"), "variables"),
-        object(fields.get("extensions"), "extensions"));
+        extensions);
   }
 
   /** From GET query parameters, where {@code variables} and {@code extensions} are JSON text. */
   static GraphQLParameters fromQueryParameters(Map<String, String> parameters, JsonMapper json) {
+    Map<String, Object> extensions = object(decodeParameter(parameters.get("extensions"), json, "extensions"), "extensions");
     return new GraphQLParameters(
-        query(parameters.get("query")),
+        query(parameters.get("query"), extensions),
         operationName(parameters.get("operationName")),
         object(decodeParameter(parameters.get("variables"), json, "variables"), "variables"),
-        object(decodeParameter(parameters.get("extensions"), json, "extensions"), "extensions"));
+        extensions);
   }
 
-  private static String query(Object value) {
+  private static String query(Object value, Map<String, Object> extensions) {
+    if (value == null && extensions.containsKey("persistedQuery")) {
+      return null;
+    }
     if (value == null) {
       throw RejectedRequest.badRequest("Missing query: send the operation text as 'query'");
     }

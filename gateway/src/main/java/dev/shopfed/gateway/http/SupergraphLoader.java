@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import java.time.Duration;
 import java.util.Optional;
@@ -33,6 +34,8 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final Duration pollInterval;
   private final ActiveEngine active;
   private final ApplicationContext context;
+  /** Shared by every engine, so APQ registrations survive a supergraph reload. */
+  private final PersistedOperations persisted;
   private final Set<GatewayEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
@@ -51,6 +54,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
+    this.persisted = PersistedOperations.create(options.persistedQueries());
   }
 
   @Override
@@ -109,7 +113,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   private GatewayEngine load(String sdl) {
     try {
-      return GatewayEngine.load(sdl, options);
+      return GatewayEngine.load(sdl, options, persisted);
     } catch (RuntimeException e) {
       throw new SupergraphLoadFailure("Invalid supergraph " + source.location() + ": " + e.getMessage());
     }
@@ -148,5 +152,6 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     if (current != null) {
       current.close();
     }
+    persisted.close();
   }
 }

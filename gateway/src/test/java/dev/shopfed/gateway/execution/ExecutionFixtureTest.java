@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import java.io.IOException;
@@ -70,7 +71,8 @@ class ExecutionFixtureTest {
       urls.put(s.name(), URI.create(subgraphs.baseUrl() + "/" + s.name()));
     }
     Duration timeout = Duration.ofMillis(((Number) fixture.getOrDefault("timeoutMs", 10_000)).longValue());
-    GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100);
+    GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100,
+        PersistedQueriesOptions.defaults());
     try (GatewayEngine engine = GatewayEngine.load(sdl, options)) {
       Map<String, Object> variables = (Map<String, Object>) fixture.getOrDefault("variables", Map.of());
       GatewayResponse response = engine.execute(
