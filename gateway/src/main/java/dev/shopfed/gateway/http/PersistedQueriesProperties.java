@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
@@ -41,11 +43,12 @@ public record PersistedQueriesProperties(
 
   private static final Duration MANIFEST_TIMEOUT = Duration.ofSeconds(30);
 
-  /** The engine's settings, with the manifest read; throws {@link IllegalStateException} when it cannot be. */
+  /** The engine's settings, with the manifest read; throws {@link ManifestLoadFailure} when it cannot be. */
   PersistedQueriesOptions engineOptions() {
     PersistedQueryManifest operations = hasManifest() ? readManifest() : PersistedQueryManifest.EMPTY;
     if (safelist != SafelistMode.OFF && operations.isEmpty()) {
-      throw new IllegalStateException("gateway.persisted-queries.safelist=" + safelist.name().toLowerCase().replace('_', '-')
+      throw new ManifestLoadFailure("gateway.persisted-queries.safelist="
+          + safelist.name().toLowerCase(Locale.ROOT).replace('_', '-')
           + " needs a manifest with operations: set gateway.persisted-queries.manifest");
     }
     return new PersistedQueriesOptions(safelist, requireId, operations, maxEntries, maxSize.toBytes(),
@@ -63,11 +66,15 @@ public record PersistedQueriesProperties(
           ? fetch(location)
           : Files.readAllBytes(Path.of(location));
       return PersistedQueryManifest.parse(json);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalStateException("Cannot load the persisted query manifest " + location + ": " + e.getMessage(), e);
+    } catch (NoSuchFileException e) {
+      throw new ManifestLoadFailure("Persisted query manifest " + location + " does not exist");
+    } catch (IOException e) {
+      throw new ManifestLoadFailure("Cannot read the persisted query manifest " + location + ": " + e);
+    } catch (IllegalArgumentException e) {
+      throw new ManifestLoadFailure("Invalid persisted query manifest " + location + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while fetching the persisted query manifest " + location, e);
+      throw new ManifestLoadFailure("Interrupted while fetching the persisted query manifest " + location);
     }
   }
 

@@ -129,7 +129,9 @@ public final class PersistedOperations implements AutoCloseable {
   }
 
   private boolean isListed(GatewayRequest request, String hash) {
-    String key = hash + ":" + request.operationName();
+    // The client's operationName is bounded only by the request size: keep a long one as its hash.
+    String name = request.operationName();
+    String key = hash + ":" + (name == null || name.length() <= 128 ? name : OperationText.sha256(name));
     return listed.get(key, k -> manifest.byText(request.query(), request.operationName()).isPresent());
   }
 
