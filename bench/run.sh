@@ -15,6 +15,9 @@
 #   soak   our gateway under the peers load (memo subgraphs, 50 connections) for 10 minutes:
 #          RSS, heap after GC and threads over time
 #   jmh    the JMH benchmarks of bench/jmh (planning, plan cache, batching, merging, serialization)
+#   hostile  the edge-protection list (fragment bombs, deep nesting, floods, bad bodies) against the
+#          federation as ./run.sh starts it: status, code, time and the gateway's peak RSS per input,
+#          while a well-behaved client keeps querying
 #   all    peers, overhead, shop, jmh, soak
 #
 # See bench/README.md for every knob. Results go to bench/results/<scenario>-<UTC time>/.
@@ -438,6 +441,31 @@ scenario_shop() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# scenario: hostile inputs against the federation as ./run.sh starts it (same launcher, same JVM options)
+
+scenario_hostile() {
+  local launcher="$ROOT/e2e/target/e2e-0.1.0-SNAPSHOT.jar" gw_port="${HOSTILE_GATEWAY_PORT:-4380}" pid lpid
+  if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    log "building: ./mvnw -q -B -DskipTests package"
+    (cd "$ROOT" && "${MVNW[@]}" -DskipTests package) || die "build failed"
+  fi
+  [[ -f "$launcher" ]] || die "launcher jar missing (build without SKIP_BUILD=1)"
+  OUT="${OUT:-$BENCH/results/hostile-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  RUN_OUT="$OUT"; write_env
+  require_free_port "$gw_port" HOSTILE_GATEWAY_PORT
+  RUN_DIR="$ROOT" start_group "$OUT/launcher.log" java -jar "$launcher" --gateway-port "$gw_port" \
+    --commerce-port 0 --promo-port 0 --log-dir "$OUT/services"
+  lpid=$LAST_PID; RUN_DIR=
+  wait_until "$READY_TIMEOUT" "$lpid" grep -q '^Explorer:' "$OUT/launcher.log" || die "federation did not start: $(tail -5 "$OUT/launcher.log")"
+  pid=$(ss -Hltnp "sport = :$gw_port" | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2)
+  [[ -n "$pid" ]] || die "no process listens on $gw_port"
+  log "gateway pid $pid on $gw_port; sending the hostile inputs (timeout ${HOSTILE_TIMEOUT:-60} s each)"
+  node "$BENCH/hostile/hostile.mjs" --url "http://127.0.0.1:$gw_port/graphql" --pid "$pid" \
+    --timeout "${HOSTILE_TIMEOUT:-60}" --out "$OUT/hostile.json" | tee "$OUT/summary.md"
+  stop_group "$lpid"
+}
+
+# ---------------------------------------------------------------------------------------------
 # scenario 3: JMH
 
 scenario_jmh() {
@@ -457,7 +485,8 @@ case "$SCENARIO" in
   soak) ensure_tools; scenario_soak ;;
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
+  hostile) scenario_hostile ;;
   all) rc=0; for s in peers overhead shop jmh soak; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
-  -h|--help|help) sed -n '2,22p' "$0" ;;
-  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|all)" ;;
+  -h|--help|help) sed -n '2,25p' "$0" ;;
+  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|hostile|all)" ;;
 esac
