@@ -36,7 +36,8 @@ public final class GatewayEngine implements AutoCloseable {
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
-    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout());
+    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout(),
+        options.memory().maxSubgraphResponseBytes());
     try {
       return load(supergraphSdl, options, client);
     } catch (RuntimeException e) {

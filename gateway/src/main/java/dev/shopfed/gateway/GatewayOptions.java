@@ -15,19 +15,22 @@ import java.util.Set;
  *                         labels are drawn per request and need not be listed)
  * @param propagateHeaders client request headers (lower-case names) forwarded to every subgraph
  * @param cacheSize        how many parsed documents and plans each cache keeps
+ * @param memory           per-request memory budgets
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
     Duration subgraphTimeout,
     Set<String> overrideLabels,
     List<String> propagateHeaders,
-    long cacheSize) {
+    long cacheSize,
+    MemoryOptions memory) {
 
   public static GatewayOptions defaults() {
-    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000);
+    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
+        MemoryOptions.defaults());
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
-    return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize);
+    return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, memory);
   }
 }

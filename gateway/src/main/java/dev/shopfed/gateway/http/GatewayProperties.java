@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
  * @param pollInterval     how often a supergraph file is checked for changes
  * @param maxRequestSize   the largest request body accepted
+ * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
+ * @param memory           per-request memory budgets ({@code gateway.memory.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -34,7 +36,9 @@ public record GatewayProperties(
     Long cacheSize,
     @DefaultValue("true") boolean explain,
     @DefaultValue("2s") Duration pollInterval,
-    @DefaultValue("2MB") DataSize maxRequestSize) {
+    @DefaultValue("2MB") DataSize maxRequestSize,
+    @DefaultValue RateLimitProperties rateLimit,
+    @DefaultValue MemoryProperties memory) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -43,7 +47,8 @@ public record GatewayProperties(
         subgraphTimeout == null ? defaults.subgraphTimeout() : subgraphTimeout,
         overrideLabels == null ? defaults.overrideLabels() : Set.copyOf(overrideLabels),
         propagateHeaders == null ? defaults.propagateHeaders() : lowerCase(propagateHeaders),
-        cacheSize == null ? defaults.cacheSize() : cacheSize);
+        cacheSize == null ? defaults.cacheSize() : cacheSize,
+        memory == null ? defaults.memory() : memory.engineOptions());
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -70,7 +70,7 @@ class ExecutionFixtureTest {
       urls.put(s.name(), URI.create(subgraphs.baseUrl() + "/" + s.name()));
     }
     Duration timeout = Duration.ofMillis(((Number) fixture.getOrDefault("timeoutMs", 10_000)).longValue());
-    GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100);
+    GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100, dev.shopfed.gateway.MemoryOptions.defaults());
     try (GatewayEngine engine = GatewayEngine.load(sdl, options)) {
       Map<String, Object> variables = (Map<String, Object>) fixture.getOrDefault("variables", Map.of());
       GatewayResponse response = engine.execute(
