@@ -141,6 +141,12 @@ public final class RedisRateLimiter implements RateLimiter {
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
+  /** Whether a connection to Redis is open (it may still fail a command). */
+  public boolean connected() {
+    StatefulRedisConnection<String, String> current = connection;
+    return current != null && current.isOpen();
+  }
+
   @Override
   public RateLimit limit() {
     return limit;
