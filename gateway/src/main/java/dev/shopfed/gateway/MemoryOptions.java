@@ -16,8 +16,12 @@ public record MemoryOptions(long maxSubgraphResponseBytes, long maxResponseBytes
     }
   }
 
-  /** 8 MB per subgraph answer and 16 MB per request: each MB of JSON takes several MB of heap once parsed. */
+  /**
+   * 4 MB per subgraph answer and 8 MB per request: a parsed answer takes about 6 times its JSON size in heap and the
+   * response built from it as much again, so a request at the budget holds about 100 MB, which a 256 MB heap can carry
+   * next to ordinary traffic. Real answers are far smaller (tens of KB for a screen of the app).
+   */
   public static MemoryOptions defaults() {
-    return new MemoryOptions(8L << 20, 16L << 20);
+    return new MemoryOptions(4L << 20, 8L << 20);
   }
 }
