@@ -180,7 +180,7 @@ final class ResponseShaper {
   }
 
   private void nullInNonNull(GraphQLObjectType parent, ExecutableNormalizedField field, List<Object> path) {
-    if (hasErrorAtOrBelow(path) || tree.fetchFailed) {
+    if (tree.fetchFailed || hasErrorAtOrBelow(path)) {
       return;
     }
     tree.errors.add(GraphQLErrors.error(

@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.ratelimit.RateLimitDecision;
 import dev.shopfed.gateway.ratelimit.RateLimiter;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -12,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -43,9 +45,13 @@ final class RateLimitFilter implements WebFilter, Ordered {
         || request.getMethod() == HttpMethod.OPTIONS) {
       return chain.filter(exchange);
     }
-    String key = clientKey.of(request);
-    return Mono.fromFuture(() -> limiter.acquire(key))
-        .flatMap(decision -> decision.allowed() ? chain.filter(exchange) : refuse(exchange, decision));
+    CompletableFuture<RateLimitDecision> acquired = limiter.acquire(clientKey.of(request));
+    Mono<RateLimitDecision> decision = Mono.fromFuture(acquired);
+    if (!acquired.isDone()) {
+      // Answered on the store client's I/O thread: parsing and planning must not run there.
+      decision = decision.publishOn(Schedulers.parallel());
+    }
+    return decision.flatMap(d -> d.allowed() ? chain.filter(exchange) : refuse(exchange, d));
   }
 
   private Mono<Void> refuse(ServerWebExchange exchange, RateLimitDecision decision) {
