@@ -119,7 +119,7 @@ public final class LocalFederation implements AutoCloseable {
     return new ServiceSpec(name, jar, port, "/actuator/health", args, settings.jvmArgs());
   }
 
-  private static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
+  static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
     int port = FreePorts.resolve("gateway", settings.gatewayPort());
     List<String> args = List.of(
         "--supergraph", settings.supergraph().toString(),
