@@ -39,7 +39,8 @@ public record FederationSettings(
         --supergraph FILE     supergraph SDL (default schema/src/main/resources/schema/supergraph.graphql)
         --log-dir DIR         child logs (default e2e/target/local-federation)
         --startup-timeout S   seconds each service may take to become healthy (default 180)
-        --jvm-arg ARG         JVM option for every child (repeatable)
+        --jvm-arg ARG         JVM option for every child (repeatable); the gateway gets
+                              -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError before them
         --commerce-arg ARG    extra argument for the commerce subgraph (repeatable)
         --promo-arg ARG       extra argument for the promo subgraph (repeatable)
       """;

@@ -45,6 +45,17 @@ class LocalFederationTest {
   }
 
   @Test
+  void theGatewayGetsAFixedHeapBeforeTheGivenJvmOptions() {
+    FederationSettings settings = FederationSettings.defaults(new ProjectLayout(root)).onFreePorts()
+        .withJvmArgs(List.of("-Xmx512m"));
+    ServiceSpec subgraph = new ServiceSpec("commerce", root.resolve("commerce.jar"), 4001, "/actuator/health",
+        List.of(), List.of());
+    ServiceSpec gateway = LocalFederation.gateway(settings, subgraph, subgraph);
+    // the JVM takes the last of a repeated option: the given -Xmx512m wins over ours
+    assertThat(gateway.jvmArgs()).containsExactly("-Xms256m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Xmx512m");
+  }
+
+  @Test
   void rejectsBadOptions() {
     ProjectLayout layout = new ProjectLayout(root);
     assertThatThrownBy(() -> FederationSettings.parse(new String[] {"--gateway-port", "70000"}, layout))

@@ -51,7 +51,8 @@ public final class GatewayEngine implements AutoCloseable {
    * closes them); null makes the engine its own from {@link GatewayOptions#persistedQueries()}.
    */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted) {
-    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout());
+    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout(),
+        options.memory().maxSubgraphResponseBytes());
     try {
       return load(supergraphSdl, options, client, persisted);
     } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param propagateHeaders client request headers (lower-case names) forwarded to every subgraph
  * @param cacheSize        how many parsed documents and plans each cache keeps
  * @param persistedQueries automatic persisted queries and the safelist
+ * @param memory           per-request memory budgets
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -24,19 +25,21 @@ public record GatewayOptions(
     Set<String> overrideLabels,
     List<String> propagateHeaders,
     long cacheSize,
-    PersistedQueriesOptions persistedQueries) {
+    PersistedQueriesOptions persistedQueries,
+    MemoryOptions memory) {
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        PersistedQueriesOptions.defaults());
+        PersistedQueriesOptions.defaults(), MemoryOptions.defaults());
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries);
+        persistedQueries, memory);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings);
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
+        memory);
   }
 }

@@ -4,7 +4,6 @@ import dev.shopfed.gateway.supergraph.Subgraph;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +23,17 @@ public final class HttpSubgraphClient implements SubgraphClient {
   private final HttpClient client;
   private final ExecutorService answers;
   private final Duration timeout;
+  private final long maxResponseBytes;
   private final Map<String, URI> uris = new ConcurrentHashMap<>();
 
   public HttpSubgraphClient(Duration timeout) {
+    this(timeout, dev.shopfed.gateway.MemoryOptions.defaults().maxSubgraphResponseBytes());
+  }
+
+  /** @param maxResponseBytes answers past this many bytes are cut off while they stream in ({@link BoundedBody}) */
+  public HttpSubgraphClient(Duration timeout, long maxResponseBytes) {
     this.timeout = timeout;
+    this.maxResponseBytes = maxResponseBytes;
     AtomicInteger threads = new AtomicInteger();
     this.answers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), task -> {
       Thread thread = new Thread(task, "subgraph-answers-" + threads.incrementAndGet());
@@ -50,7 +56,7 @@ public final class HttpSubgraphClient implements SubgraphClient {
         .header("accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
-    return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+    return client.sendAsync(request.build(), BoundedBody.handler(maxResponseBytes))
         .thenApply(r -> new SubgraphResponse(r.statusCode(), r.body()));
   }
 

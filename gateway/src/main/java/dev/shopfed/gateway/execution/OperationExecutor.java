@@ -110,13 +110,22 @@ public final class OperationExecutor {
     Map<String, Object> introspected = plan.introspection()
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();
-    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), forwardedHeaders(request));
+    ResponseBudget budget = new ResponseBudget(options.memory().maxResponseBytes());
+    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), forwardedHeaders(request),
+        budget);
     return planExecutor.execute(plan.root(), scope).thenApply(done -> {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;
-      synchronized (tree) {
-        data = new ResponseShaper(supergraph.apiSchema(), tree, introspected, prepared.order())
-            .shape(plan.operation().getTopLevelFields(), rootType);
+      try {
+        synchronized (tree) {
+          data = budget.exceeded() ? null : new ResponseShaper(supergraph.apiSchema(), tree, introspected,
+              prepared.order(), budget).shape(plan.operation().getTopLevelFields(), rootType);
+        }
+      } catch (ResponseBudget.Exceeded e) {
+        data = null;
+      }
+      if (budget.exceeded()) {
+        return new GatewayResponse(budget.refusal(), GatewayResponse.Outcome.EXECUTED);
       }
       Map<String, Object> body = new LinkedHashMap<>();
       List<Map<String, Object>> errors = new ArrayList<>(tree.errors);

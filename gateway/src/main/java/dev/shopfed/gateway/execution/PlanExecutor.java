@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Runs a plan against the subgraphs: sequences in order, parallel nodes at once, each entity fetch with the
@@ -24,7 +25,8 @@ final class PlanExecutor {
   }
 
   /** Everything about one request that a fetch needs. */
-  record RequestScope(ResultTree tree, Map<String, Object> variables, Map<String, List<String>> headers) {}
+  record RequestScope(ResultTree tree, Map<String, Object> variables, Map<String, List<String>> headers,
+      ResponseBudget budget) {}
 
   CompletableFuture<Void> execute(PlanNode node, RequestScope scope) {
     if (node == null) {
@@ -52,7 +54,8 @@ final class PlanExecutor {
   private CompletableFuture<Void> rootFetch(PlanNode.Fetch fetch, RequestScope scope) {
     Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(), Map.of(),
         scope.variables());
-    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.rootFields(fetch.operation()))
+        .thenAccept(answer -> {
       if (answer == null) {
         return;
       }
@@ -76,7 +79,8 @@ final class PlanExecutor {
     }
     Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
         Map.of("representations", batch.representations), scope.variables());
-    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(List.of(batch)))
+        .thenAccept(answer -> {
       if (answer == null) {
         return;
       }
@@ -108,7 +112,8 @@ final class PlanExecutor {
     }
     Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
         representations, scope.variables());
-    return send(fetch.subgraph(), fetch.serviceName(), body, scope).thenAccept(answer -> {
+    return send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(batches.values()))
+        .thenAccept(answer -> {
       if (answer == null) {
         return;
       }
@@ -163,9 +168,16 @@ final class PlanExecutor {
     return body;
   }
 
-  /** Sends the request; answers null (after recording an error) when the subgraph failed as a whole. */
+  /**
+   * Sends the request; answers null (after recording an error) when the subgraph failed as a whole, and null without
+   * sending once the request's response budget is spent. An answer over the size cap fails its fetch with an error
+   * at each of {@code fieldPaths}.
+   */
   private CompletableFuture<SubgraphAnswer> send(String subgraphId, String serviceName, Map<String, Object> body,
-      RequestScope scope) {
+      RequestScope scope, Supplier<List<List<Object>>> fieldPaths) {
+    if (scope.budget().exceeded()) {
+      return CompletableFuture.completedFuture(null);
+    }
     var subgraph = supergraph.subgraph(subgraphId);
     CompletableFuture<SubgraphClient.SubgraphResponse> response;
     try {
@@ -174,14 +186,36 @@ final class PlanExecutor {
       response = CompletableFuture.failedFuture(e);
     }
     return response.handle((r, failure) -> {
+      if (r != null && r.body() != null && !scope.budget().chargeSubgraphAnswer(r.body().length)) {
+        return null; // the response will be refused as a whole: not worth parsing
+      }
       SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure);
       if (answer.failed()) {
         scope.tree().fetchFailed = true;
-        answer.errors().forEach(e -> scope.tree().errors.add(e));
+        errorsAt(answer, fieldPaths).forEach(e -> scope.tree().errors.add(e));
         return null;
       }
       return answer;
     });
+  }
+
+  /** A too-large answer's error once per path of the fetch's fields; other failures' errors as they are. */
+  private static List<Map<String, Object>> errorsAt(SubgraphAnswer answer, Supplier<List<List<Object>>> fieldPaths) {
+    if (!answer.tooLarge()) {
+      return answer.errors();
+    }
+    List<List<Object>> paths = fieldPaths.get();
+    if (paths.isEmpty()) {
+      return answer.errors();
+    }
+    Map<String, Object> error = answer.errors().get(0);
+    List<Map<String, Object>> placed = new ArrayList<>(paths.size());
+    for (List<Object> path : paths) {
+      Map<String, Object> copy = new LinkedHashMap<>(error);
+      copy.put("path", path);
+      placed.add(copy);
+    }
+    return placed;
   }
 
   @SuppressWarnings("unchecked")

@@ -27,12 +27,15 @@ final class ResponseShaper {
   private final ResultTree tree;
   private final Map<String, Object> introspection;
   private final ResponseOrder order;
+  private final ResponseBudget budget;
 
-  ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection, ResponseOrder order) {
+  ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection, ResponseOrder order,
+      ResponseBudget budget) {
     this.schema = schema;
     this.tree = tree;
     this.introspection = introspection;
     this.order = order;
+    this.budget = budget;
   }
 
   /** The response's data entry; null when a non-null root field ended null. */
@@ -59,6 +62,7 @@ final class ResponseShaper {
       if (value == PROPAGATE) {
         return PROPAGATE;
       }
+      budget.chargeResponse(slot.key().length() + 4 + jsonSize(value));
       out.put(slot.key(), value);
     }
     return out;
@@ -70,6 +74,15 @@ final class ResponseShaper {
     Object value = value(source.get(slot.key()), slot.type(), slot.field(), path, type);
     path.remove(path.size() - 1);
     return value;
+  }
+
+  /** About how many bytes a value adds to the response JSON; objects and lists count their brackets (their contents
+   * were counted as they were shaped). */
+  private static long jsonSize(Object value) {
+    if (value instanceof CharSequence text) {
+      return text.length() + 2L;
+    }
+    return value instanceof Map<?, ?> || value instanceof List<?> ? 2 : 8;
   }
 
   /** A map capacity that holds {@code size} entries without rehashing. */
@@ -133,6 +146,7 @@ final class ResponseShaper {
       if (value == PROPAGATE) {
         return null;
       }
+      budget.chargeResponse(1 + jsonSize(value));
       out.add(value);
     }
     return out;
@@ -166,7 +180,7 @@ final class ResponseShaper {
   }
 
   private void nullInNonNull(GraphQLObjectType parent, ExecutableNormalizedField field, List<Object> path) {
-    if (hasErrorAtOrBelow(path) || tree.fetchFailed) {
+    if (tree.fetchFailed || hasErrorAtOrBelow(path)) {
       return;
     }
     tree.errors.add(GraphQLErrors.error(

@@ -12,7 +12,15 @@ import java.util.concurrent.CompletionException;
  */
 record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
 
+  static final String TOO_LARGE = "SUBGRAPH_RESPONSE_TOO_LARGE";
+
   static SubgraphAnswer of(String service, SubgraphClient.SubgraphResponse response, Throwable failure) {
+    SubgraphResponseTooLarge tooLarge = tooLarge(failure);
+    if (tooLarge != null) {
+      Map<String, Object> error = GraphQLErrors.error("The answer of subgraph '" + service + "' is larger than the limit of "
+          + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size)", null, TOO_LARGE);
+      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
+    }
     if (failure != null) {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
       String reason = cause instanceof HttpTimeoutException ? "request timed out" : describe(cause);
@@ -44,6 +52,24 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
       return failure(service, String.valueOf(errors.get(0).get("message")));
     }
     return new SubgraphAnswer(body.get("data"), errors, false);
+  }
+
+  /** Whether the fetch failed because the answer passed its size cap. */
+  boolean tooLarge() {
+    return failed && errors.size() == 1 && errors.get(0).get("extensions") instanceof Map<?, ?> extensions
+        && TOO_LARGE.equals(extensions.get("code"));
+  }
+
+  private static SubgraphResponseTooLarge tooLarge(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SubgraphResponseTooLarge tooLarge) {
+        return tooLarge;
+      }
+      if (t.getCause() == t) {
+        return null;
+      }
+    }
+    return null;
   }
 
   private static String status(SubgraphClient.SubgraphResponse response) {

@@ -24,6 +24,8 @@ import org.springframework.util.unit.DataSize;
  * @param pollInterval     how often a supergraph file is checked for changes
  * @param maxRequestSize   the largest request body accepted
  * @param persistedQueries automatic persisted queries and the safelist ({@code gateway.persisted-queries.*})
+ * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
+ * @param memory           per-request memory budgets ({@code gateway.memory.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -36,7 +38,9 @@ public record GatewayProperties(
     @DefaultValue("true") boolean explain,
     @DefaultValue("2s") Duration pollInterval,
     @DefaultValue("2MB") DataSize maxRequestSize,
-    @DefaultValue PersistedQueriesProperties persistedQueries) {
+    @DefaultValue PersistedQueriesProperties persistedQueries,
+    @DefaultValue RateLimitProperties rateLimit,
+    @DefaultValue MemoryProperties memory) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -46,7 +50,8 @@ public record GatewayProperties(
         overrideLabels == null ? defaults.overrideLabels() : Set.copyOf(overrideLabels),
         propagateHeaders == null ? defaults.propagateHeaders() : lowerCase(propagateHeaders),
         cacheSize == null ? defaults.cacheSize() : cacheSize,
-        persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions());
+        persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions(),
+        memory == null ? defaults.memory() : memory.engineOptions());
   }
 
   private static List<String> lowerCase(List<String> headers) {
