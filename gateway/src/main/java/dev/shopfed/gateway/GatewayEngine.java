@@ -35,7 +35,7 @@ public final class GatewayEngine implements AutoCloseable {
     this.client = client;
     this.persisted = persisted;
     this.ownsPersisted = ownsPersisted;
-    DocumentParser parser = new DocumentParser(supergraph.apiSchema());
+    DocumentParser parser = new DocumentParser(supergraph.apiSchema(), options.limits());
     Cache<String, ParsedDocument> documents = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
     Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
     this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);

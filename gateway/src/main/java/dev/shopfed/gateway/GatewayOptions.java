@@ -1,6 +1,7 @@
 package dev.shopfed.gateway;
 
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
+import dev.shopfed.gateway.limits.OperationLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param cacheSize        how many parsed documents and plans each cache keeps
  * @param persistedQueries automatic persisted queries and the safelist
  * @param memory           per-request memory budgets
+ * @param limits           operation limits checked before validation, planning or any fetch
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -26,20 +28,26 @@ public record GatewayOptions(
     List<String> propagateHeaders,
     long cacheSize,
     PersistedQueriesOptions persistedQueries,
-    MemoryOptions memory) {
+    MemoryOptions memory,
+    OperationLimits limits) {
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        PersistedQueriesOptions.defaults(), MemoryOptions.defaults());
+        PersistedQueriesOptions.defaults(), MemoryOptions.defaults(), OperationLimits.defaults());
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory);
+        persistedQueries, memory, limits);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory);
+        memory, limits);
+  }
+
+  public GatewayOptions withLimits(OperationLimits operationLimits) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, operationLimits);
   }
 }

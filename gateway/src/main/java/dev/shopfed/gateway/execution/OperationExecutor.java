@@ -2,6 +2,9 @@ package dev.shopfed.gateway.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.limits.LimitViolation;
+import dev.shopfed.gateway.limits.NormalizationLimits;
+import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.planning.PlanningException;
@@ -10,6 +13,7 @@ import dev.shopfed.gateway.planning.QueryPlanner;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
+import graphql.execution.AbortExecutionException;
 import graphql.execution.CoercedVariables;
 import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
@@ -74,6 +78,9 @@ public final class OperationExecutor {
   }
 
   private CompletableFuture<GatewayResponse> run(GatewayRequest request) {
+    VariablesLimit.check(request.variables(), options.limits()).ifPresent(violation -> {
+      throw RequestRejected.of(violation.message(), violation.code());
+    });
     ParsedDocument parsed = documents.get(request.query(), parser::parse);
     rejectSubscriptions(parsed, request.operationName());
     if (!parsed.isValid()) {
@@ -90,6 +97,9 @@ public final class OperationExecutor {
       prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions));
     } catch (PlanningException e) {
       return CompletableFuture.completedFuture(planningFailed(e));
+    } catch (AbortExecutionException e) {
+      LimitViolation violation = NormalizationLimits.violation(e, options.limits());
+      throw RequestRejected.of(violation.message(), violation.code());
     }
     return executePlan(request, parsed, operation, prepared);
   }
@@ -97,7 +107,7 @@ public final class OperationExecutor {
   private PreparedPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
       CoercedVariables variables, Set<String> labels, Map<String, Object> conditions) {
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
-        supergraph.apiSchema(), parsed.document(), operationName, variables);
+        supergraph.apiSchema(), parsed.document(), operationName, variables, NormalizationLimits.options(options.limits()));
     QueryPlan plan = planner.plan(normalized, operation, labels);
     return new PreparedPlan(plan,
         new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions));

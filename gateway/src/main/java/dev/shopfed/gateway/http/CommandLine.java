@@ -21,7 +21,8 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.override-labels=a,b, --gateway.cache-size=1000, --gateway.explain=true
         --gateway.rate-limit.enabled=false, --gateway.rate-limit.requests-per-second=50, --gateway.rate-limit.burst=100,
         --gateway.rate-limit.key-header=<name>, --gateway.rate-limit.redis-url=redis://<host>:<port>
-        --gateway.memory.max-subgraph-response-size=4MB, --gateway.memory.max-response-size=8MB""";
+        --gateway.memory.max-subgraph-response-size=4MB, --gateway.memory.max-response-size=8MB
+        --gateway.limits.max-depth=16 (and the other gateway.limits.* settings; 0 switches a limit off)""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();

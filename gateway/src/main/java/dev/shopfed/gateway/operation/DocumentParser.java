@@ -1,5 +1,8 @@
 package dev.shopfed.gateway.operation;
 
+import dev.shopfed.gateway.limits.DocumentLimits;
+import dev.shopfed.gateway.limits.LimitViolation;
+import dev.shopfed.gateway.limits.OperationLimits;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -12,7 +15,6 @@ import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.VariableReference;
 import graphql.parser.InvalidSyntaxException;
-import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
@@ -22,28 +24,50 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Parses and validates client documents against the API schema. */
+/**
+ * Parses client documents, checks them against the operation limits (before validation, whose cost grows with the
+ * expanded document), then validates them against the API schema.
+ */
 public final class DocumentParser {
 
   private final GraphQLSchema schema;
+  private final DocumentLimits limits;
 
   public DocumentParser(GraphQLSchema schema) {
+    this(schema, OperationLimits.defaults());
+  }
+
+  public DocumentParser(GraphQLSchema schema, OperationLimits limits) {
     this.schema = schema;
+    this.limits = new DocumentLimits(limits);
   }
 
   public ParsedDocument parse(String query) {
+    Optional<LimitViolation> tooLarge = limits.checkText(query);
+    if (tooLarge.isPresent()) {
+      return refused(tooLarge.get());
+    }
     Document document;
     try {
-      document = Parser.parse(query);
+      document = limits.parse(query);
     } catch (InvalidSyntaxException e) {
+      Optional<LimitViolation> cancelled = limits.parseCancelled(e);
+      if (cancelled.isPresent()) {
+        return refused(cancelled.get());
+      }
       InvalidSyntaxError error = e.toInvalidSyntaxError();
       return new ParsedDocument(null, List.of(withCode(error, "GRAPHQL_PARSE_FAILED")), Set.of());
     } catch (RuntimeException e) {
-      // parser limits (token counts, depth) surface as other exceptions; the request is still just bad input
+      // whatever else the parser throws, the request is still just bad input
       GraphQLError error = GraphqlErrorBuilder.newError().message(e.getMessage()).errorType(ErrorType.InvalidSyntax).build();
       return new ParsedDocument(null, List.of(withCode(error, "GRAPHQL_PARSE_FAILED")), Set.of());
+    }
+    Optional<LimitViolation> violation = limits.check(document);
+    if (violation.isPresent()) {
+      return refused(violation.get());
     }
     List<ValidationError> validation = new Validator().validateDocument(schema, document, Locale.ENGLISH);
     if (!validation.isEmpty()) {
@@ -51,6 +75,10 @@ public final class DocumentParser {
       return new ParsedDocument(document, errors, Set.of());
     }
     return new ParsedDocument(document, List.of(), conditionVariables(document));
+  }
+
+  private static ParsedDocument refused(LimitViolation violation) {
+    return new ParsedDocument(null, List.of(new LimitError(violation)), Set.of());
   }
 
   private static GraphQLError withCode(GraphQLError error, String code) {

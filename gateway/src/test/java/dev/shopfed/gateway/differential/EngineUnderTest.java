@@ -3,6 +3,7 @@ package dev.shopfed.gateway.differential;
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.execution.GatewayRequest;
+import dev.shopfed.gateway.limits.OperationLimits;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,13 @@ final class EngineUnderTest implements AutoCloseable {
     this.engine = engine;
   }
 
+  /**
+   * Without operation limits: Apollo Gateway enforces none, and the seeded random operations (other seeds explore
+   * further) are here to compare answers, not to be refused; the limits have tests of their own.
+   */
   static EngineUnderTest load(String supergraphSdl) {
-    return new EngineUnderTest(GatewayEngine.load(supergraphSdl, GatewayOptions.defaults()));
+    GatewayOptions options = GatewayOptions.defaults().withLimits(OperationLimits.none());
+    return new EngineUnderTest(GatewayEngine.load(supergraphSdl, options));
   }
 
   /** The response body as a client would read it: through JSON, so both sides compare alike. */
