@@ -1,5 +1,6 @@
 package dev.shopfed.gateway;
 
+import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Set;
  * @param cacheSize        how many parsed documents and plans each cache keeps
  * @param persistedQueries automatic persisted queries and the safelist
  * @param memory           per-request memory budgets
+ * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -26,20 +28,30 @@ public record GatewayOptions(
     List<String> propagateHeaders,
     long cacheSize,
     PersistedQueriesOptions persistedQueries,
-    MemoryOptions memory) {
+    MemoryOptions memory,
+    DemandControlOptions demandControl) {
+
+  public GatewayOptions {
+    demandControl = demandControl == null ? DemandControlOptions.defaults() : demandControl;
+  }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        PersistedQueriesOptions.defaults(), MemoryOptions.defaults());
+        PersistedQueriesOptions.defaults(), MemoryOptions.defaults(), DemandControlOptions.defaults());
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory);
+        persistedQueries, memory, demandControl);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory);
+        memory, demandControl);
+  }
+
+  public GatewayOptions withDemandControl(DemandControlOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, settings);
   }
 }

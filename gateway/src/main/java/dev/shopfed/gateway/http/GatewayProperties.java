@@ -26,6 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param persistedQueries automatic persisted queries and the safelist ({@code gateway.persisted-queries.*})
  * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
  * @param memory           per-request memory budgets ({@code gateway.memory.*})
+ * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -40,7 +41,8 @@ public record GatewayProperties(
     @DefaultValue("2MB") DataSize maxRequestSize,
     @DefaultValue PersistedQueriesProperties persistedQueries,
     @DefaultValue RateLimitProperties rateLimit,
-    @DefaultValue MemoryProperties memory) {
+    @DefaultValue MemoryProperties memory,
+    @DefaultValue DemandControlProperties demandControl) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -51,7 +53,8 @@ public record GatewayProperties(
         propagateHeaders == null ? defaults.propagateHeaders() : lowerCase(propagateHeaders),
         cacheSize == null ? defaults.cacheSize() : cacheSize,
         persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions(),
-        memory == null ? defaults.memory() : memory.engineOptions());
+        memory == null ? defaults.memory() : memory.engineOptions(),
+        demandControl == null ? defaults.demandControl() : demandControl.engineOptions());
   }
 
   private static List<String> lowerCase(List<String> headers) {
