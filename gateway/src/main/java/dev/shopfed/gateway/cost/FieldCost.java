@@ -3,6 +3,10 @@ package dev.shopfed.gateway.cost;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.execution.ValuesResolver;
+import graphql.language.ArrayValue;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
 import graphql.normalized.ExecutableNormalizedField;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCompositeType;
@@ -124,8 +128,23 @@ final class FieldCost {
     if (field.getAstArguments().isEmpty() && listSize == null) {
       return Map.of();
     }
+    // literal arguments were coerced with the operation; only variables differ from request to request
+    if (field.getAstArguments().stream().noneMatch(a -> refersToVariable(a.getValue()))) {
+      return field.getResolvedArguments();
+    }
     return ValuesResolver.getArgumentValues(definition.getArguments(), field.getAstArguments(), variables,
         GraphQLContext.getDefault(), Locale.ENGLISH);
+  }
+
+  private static boolean refersToVariable(Value<?> value) {
+    if (value instanceof VariableReference) {
+      return true;
+    }
+    if (value instanceof ArrayValue array) {
+      return array.getValues().stream().anyMatch(FieldCost::refersToVariable);
+    }
+    return value instanceof ObjectValue object
+        && object.getObjectFields().stream().anyMatch(f -> refersToVariable(f.getValue()));
   }
 
   private static GraphQLNamedOutputType named(GraphQLFieldDefinition definition) {
