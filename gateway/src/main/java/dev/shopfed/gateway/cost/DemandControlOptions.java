@@ -10,7 +10,7 @@ package dev.shopfed.gateway.cost;
  */
 public record DemandControlOptions(boolean enabled, long maxCost, int listSize, Mode mode) {
 
-  public static final long DEFAULT_MAX_COST = 5000;
+  public static final long DEFAULT_MAX_COST = 10000;
   public static final int DEFAULT_LIST_SIZE = 10;
 
   public enum Mode {

@@ -2,6 +2,7 @@ package dev.shopfed.gateway.differential;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,12 @@ final class EngineUnderTest implements AutoCloseable {
   }
 
   static EngineUnderTest load(String supergraphSdl) {
-    return new EngineUnderTest(GatewayEngine.load(supergraphSdl, GatewayOptions.defaults()));
+    // Apollo Gateway has no demand control: every operation is still costed (an estimator failure would show) but
+    // none is refused for its cost.
+    DemandControlOptions costedNeverRefused = new DemandControlOptions(true, Long.MAX_VALUE,
+        DemandControlOptions.DEFAULT_LIST_SIZE, DemandControlOptions.Mode.ENFORCE);
+    return new EngineUnderTest(GatewayEngine.load(supergraphSdl,
+        GatewayOptions.defaults().withDemandControl(costedNeverRefused)));
   }
 
   /** The response body as a client would read it: through JSON, so both sides compare alike. */
