@@ -1,16 +1,18 @@
-// GraphiQL against this gateway, with the query plan of the last operation shown beside the result.
-// Every request asks for the plan (apollo-expose-query-plan); the plan is moved out of the displayed result.
+// GraphiQL against this gateway, with the query plan and the cost of the last operation shown beside the result.
+// Every request asks for the plan (apollo-expose-query-plan) and the cost (apollo-expose-cost); both are moved
+// out of the displayed result.
 (function () {
   'use strict';
   var h = React.createElement;
   var endpoint = new URL('/graphql', window.location.href).toString();
+  var SHOWN_ASIDE = ['queryPlan', 'cost'];
 
-  function withoutPlan(body) {
-    if (!body || !body.extensions || !body.extensions.queryPlan) {
+  function withoutAsides(body) {
+    if (!body || !body.extensions) {
       return body;
     }
     var extensions = Object.assign({}, body.extensions);
-    delete extensions.queryPlan;
+    SHOWN_ASIDE.forEach(function (name) { delete extensions[name]; });
     var shown = Object.assign({}, body);
     if (Object.keys(extensions).length === 0) {
       delete shown.extensions;
@@ -25,16 +27,28 @@
     return plan && typeof plan.text === 'string' ? plan.text : null;
   }
 
+  function costText(body) {
+    var cost = body && body.extensions && body.extensions.cost;
+    if (!cost) {
+      return null;
+    }
+    var shown = function (value) { return value === null || value === undefined ? '–' : String(value); };
+    return 'estimated ' + shown(cost.estimated) + ' · actual ' + shown(cost.actual)
+        + ' · max ' + shown(cost.max) + ' (' + shown(cost.mode) + ')';
+  }
+
   function Explorer() {
-    var state = React.useState('Run an operation to see its query plan.');
-    var plan = state[0];
-    var setPlan = state[1];
+    var planState = React.useState('Run an operation to see its query plan.');
+    var costState = React.useState('Run an operation to see its cost.');
+    var setPlan = planState[1];
+    var setCost = costState[1];
 
     var fetcher = React.useCallback(function (params, options) {
       var headers = Object.assign({
         'content-type': 'application/json',
         'accept': 'application/graphql-response+json, application/json',
-        'apollo-expose-query-plan': 'true'
+        'apollo-expose-query-plan': 'true',
+        'apollo-expose-cost': 'true'
       }, (options && options.headers) || {});
       return fetch(endpoint, {
         method: 'POST',
@@ -47,16 +61,20 @@
         if (params.operationName !== 'IntrospectionQuery') {
           setPlan(planText(body) || 'No query plan in the response (introspection, an invalid operation, '
               + 'or gateway.explain=false).');
+          setCost(costText(body) || 'No cost in the response (an invalid operation, '
+              + 'or gateway.demand-control.enabled=false).');
         }
-        return withoutPlan(body);
+        return withoutAsides(body);
       });
     }, []);
 
     return h('div', { className: 'explorer' },
       h('div', { className: 'explorer-graphiql' }, h(GraphiQL, { fetcher: fetcher })),
-      h('aside', { className: 'explorer-plan', 'aria-label': 'Query plan' },
+      h('aside', { className: 'explorer-plan', 'aria-label': 'Query plan and cost' },
+        h('h2', null, 'Cost'),
+        h('p', { className: 'explorer-cost' }, costState[0]),
         h('h2', null, 'Query plan'),
-        h('pre', null, plan)));
+        h('pre', null, planState[0])));
   }
 
   ReactDOM.createRoot(document.getElementById('explorer')).render(h(Explorer));

@@ -1,7 +1,8 @@
 package dev.shopfed.gateway;
 
-import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
+import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.limits.OperationLimits;
+import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Set;
  * @param persistedQueries automatic persisted queries and the safelist
  * @param memory           per-request memory budgets
  * @param limits           operation limits checked before validation, planning or any fetch
+ * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -29,25 +31,39 @@ public record GatewayOptions(
     long cacheSize,
     PersistedQueriesOptions persistedQueries,
     MemoryOptions memory,
-    OperationLimits limits) {
+    OperationLimits limits,
+    DemandControlOptions demandControl) {
+
+  /** Groups left null take their defaults. */
+  public GatewayOptions {
+    persistedQueries = persistedQueries == null ? PersistedQueriesOptions.defaults() : persistedQueries;
+    memory = memory == null ? MemoryOptions.defaults() : memory;
+    limits = limits == null ? OperationLimits.defaults() : limits;
+    demandControl = demandControl == null ? DemandControlOptions.defaults() : demandControl;
+  }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        PersistedQueriesOptions.defaults(), MemoryOptions.defaults(), OperationLimits.defaults());
+        null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits);
+        persistedQueries, memory, limits, demandControl);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits);
+        memory, limits, demandControl);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits);
+        persistedQueries, memory, operationLimits, demandControl);
+  }
+
+  public GatewayOptions withDemandControl(DemandControlOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, settings);
   }
 }

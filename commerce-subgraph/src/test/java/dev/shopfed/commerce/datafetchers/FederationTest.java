@@ -73,7 +73,7 @@ class FederationTest {
     void serviceSdlIsTheFederationSdlOfTheCommerceSchemaOnly() {
         String sdl = client.anonymous("{ _service { sdl } }").ok().read("$.data._service.sdl");
 
-        assertThat(sdl).contains("https://specs.apollo.dev/federation/v2.7");
+        assertThat(sdl).contains("https://specs.apollo.dev/federation/v2.9", "@listSize");
         assertThat(sdl).containsPattern("type Product @key\\(fields\\s*:\\s*\"id\"");
         assertThat(sdl).containsPattern("type Shop @key\\(fields\\s*:\\s*\"id\"");
         assertThat(sdl).containsPattern("type User @key\\(fields\\s*:\\s*\"id\"");

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param explain       when true the response carries the query plan in {@code extensions.queryPlan}
  * @param readOnly      when true a mutation is refused: the request came by a transport that must not change data
  *                      (HTTP GET), and its text may only be known once a persisted operation is looked up
+ * @param exposeCost    when true the response carries the estimated and actual cost in {@code extensions.cost}
  */
 public record GatewayRequest(
     String query,
@@ -22,7 +23,14 @@ public record GatewayRequest(
     Map<String, Object> extensions,
     Map<String, List<String>> headers,
     boolean explain,
-    boolean readOnly) {
+    boolean readOnly,
+    boolean exposeCost) {
+
+  /** A request that does not ask for its cost. */
+  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain, boolean readOnly) {
+    this(query, operationName, variables, extensions, headers, explain, readOnly, false);
+  }
 
   public GatewayRequest {
     variables = variables == null ? Map.of() : variables;

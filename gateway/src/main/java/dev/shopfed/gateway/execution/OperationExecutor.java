@@ -5,6 +5,8 @@ import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
+import dev.shopfed.gateway.cost.CostEstimate;
+import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.planning.PlanningException;
@@ -34,15 +36,18 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
- * coercion → cached plan → execution → response shaping.
+ * coercion → cached plan → demand control (estimated cost) → execution → response shaping.
  */
 public final class OperationExecutor {
 
   /** What a plan depends on besides the supergraph. */
   public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions) {}
 
-  /** A cached plan with what shaping its responses needs. */
-  public record PreparedPlan(QueryPlan plan, ResponseOrder order) {}
+  /**
+   * A cached plan with what shaping its responses needs, and its estimated cost when that depends on no variables
+   * (else null: estimated per request).
+   */
+  public record PreparedPlan(QueryPlan plan, ResponseOrder order, CostEstimate cost) {}
 
   private final Supergraph supergraph;
   private final GatewayOptions options;
@@ -54,6 +59,7 @@ public final class OperationExecutor {
   private final Introspection introspection;
   private final Set<String> supergraphLabels;
   private final Set<String> abstractTypes;
+  private final DemandControl demandControl;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -67,6 +73,7 @@ public final class OperationExecutor {
     this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
     this.supergraphLabels = supergraph.overrideLabels();
     this.abstractTypes = supergraph.abstractTypeNames();
+    this.demandControl = new DemandControl(supergraph, options.demandControl());
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -101,7 +108,28 @@ public final class OperationExecutor {
       LimitViolation violation = NormalizationLimits.violation(e, options.limits());
       throw RequestRejected.of(violation.message(), violation.code());
     }
-    return executePlan(request, parsed, operation, prepared);
+    CostEstimate cost = estimateCost(request, prepared, variables);
+    DemandControl.Refusal refusal = cost == null ? null : demandControl.refusal(cost);
+    if (refusal != null) {
+      return CompletableFuture.completedFuture(tooExpensive(request, refusal, cost));
+    }
+    return executePlan(request, parsed, operation, prepared, variables, cost);
+  }
+
+  /** The plan's cached estimate, else this request's; null when nobody needs one. */
+  private CostEstimate estimateCost(GatewayRequest request, PreparedPlan prepared, CoercedVariables variables) {
+    if (!demandControl.enforces() && !(demandControl.enabled() && request.exposeCost())) {
+      return null;
+    }
+    return prepared.cost() != null ? prepared.cost() : demandControl.estimate(prepared.plan().operation(), variables);
+  }
+
+  private GatewayResponse tooExpensive(GatewayRequest request, DemandControl.Refusal refusal, CostEstimate cost) {
+    Map<String, Object> body = GraphQLErrors.requestErrors(List.of(GraphQLErrors.error(refusal.message(), null, refusal.code())));
+    if (request.exposeCost()) {
+      body.put("extensions", Map.of("cost", demandControl.extension(cost, null)));
+    }
+    return new GatewayResponse(body, GatewayResponse.Outcome.REQUEST_ERROR);
   }
 
   private PreparedPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
@@ -109,12 +137,15 @@ public final class OperationExecutor {
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
         supergraph.apiSchema(), parsed.document(), operationName, variables, NormalizationLimits.options(options.limits()));
     QueryPlan plan = planner.plan(normalized, operation, labels);
+    CostEstimate cost = demandControl.enabled() && operation.getVariableDefinitions().isEmpty()
+        ? demandControl.estimate(normalized, variables)
+        : null;
     return new PreparedPlan(plan,
-        new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions));
+        new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions), cost);
   }
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
-      OperationDefinition operation, PreparedPlan prepared) {
+      OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost) {
     QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
     Map<String, Object> introspected = plan.introspection()
@@ -143,8 +174,15 @@ public final class OperationExecutor {
         body.put("errors", errors);
       }
       body.put("data", data);
+      Map<String, Object> extensions = new LinkedHashMap<>();
       if (request.explain()) {
-        body.put("extensions", Map.of("queryPlan", Map.of("text", plan.text())));
+        extensions.put("queryPlan", Map.of("text", plan.text()));
+      }
+      if (cost != null && request.exposeCost()) {
+        extensions.put("cost", demandControl.extension(cost, demandControl.actual(plan.operation(), data, variables)));
+      }
+      if (!extensions.isEmpty()) {
+        body.put("extensions", extensions);
       }
       return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
     });

@@ -27,6 +27,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
  * @param memory           per-request memory budgets ({@code gateway.memory.*})
  * @param limits           operation limits ({@code gateway.limits.*})
+ * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -42,7 +43,8 @@ public record GatewayProperties(
     @DefaultValue PersistedQueriesProperties persistedQueries,
     @DefaultValue RateLimitProperties rateLimit,
     @DefaultValue MemoryProperties memory,
-    LimitsProperties limits) {
+    LimitsProperties limits,
+    @DefaultValue DemandControlProperties demandControl) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -54,7 +56,8 @@ public record GatewayProperties(
         cacheSize == null ? defaults.cacheSize() : cacheSize,
         persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions(),
         memory == null ? defaults.memory() : memory.engineOptions(),
-        LimitsProperties.engineLimits(limits));
+        LimitsProperties.engineLimits(limits),
+        demandControl == null ? defaults.demandControl() : demandControl.engineOptions());
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -22,6 +22,8 @@ final class GraphQLEndpoint {
 
   /** Apollo Router's request header for getting the query plan back in {@code extensions.queryPlan}. */
   static final String EXPLAIN_HEADER = "apollo-expose-query-plan";
+  /** Request header for getting the estimated and actual cost back in {@code extensions.cost}. */
+  static final String COST_HEADER = "apollo-expose-cost";
 
   private final RequestExecutor executor;
   private final JsonMapper json;
@@ -76,7 +78,8 @@ final class GraphQLEndpoint {
       return reject(request, RejectedRequest.notReady());
     }
     GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
-        parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly);
+        parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly,
+        "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)));
     // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
     return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)))
         .flatMap(response -> respond(request, status(response), response.body()));

@@ -8,6 +8,7 @@ import graphql.language.SchemaExtensionDefinition;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,11 @@ final class LinkedSpecs {
   private final Map<String, String> prefixes = new LinkedHashMap<>();
   /** directive and type names imported into the global namespace by Apollo specs */
   private final Set<String> imported = new HashSet<>();
+  /** imported local name → spec name and the element's name in its spec */
+  private final Map<String, SpecElement> importedElements = new HashMap<>();
+
+  /** An element of a linked spec: {@code cost} + {@code listSize}. */
+  record SpecElement(String spec, String element) {}
 
   static LinkedSpecs of(List<SchemaDefinition> schemas, List<SchemaExtensionDefinition> extensions) {
     LinkedSpecs specs = new LinkedSpecs();
@@ -52,21 +58,52 @@ final class LinkedSpecs {
     prefixes.put(spec, as == null ? spec : as);
     if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
       for (Value<?> v : imports.getValues()) {
-        importName(v);
+        importName(spec, v);
       }
     }
   }
 
-  private void importName(Value<?> v) {
+  private void importName(String spec, Value<?> v) {
     if (v instanceof StringValue s) {
-      imported.add(s.getValue().replace("@", ""));
+      String name = s.getValue().replace("@", "");
+      imported.add(name);
+      importedElements.put(name, new SpecElement(spec, name));
     }
     if (v instanceof ObjectValue o) {
-      o.getObjectFields().stream()
-          .filter(f -> f.getName().equals("as") || f.getName().equals("name"))
-          .reduce((a, b) -> b.getName().equals("as") ? b : a)
-          .ifPresent(f -> imported.add(string(f.getValue()).replace("@", "")));
+      String name = null;
+      String as = null;
+      for (var field : o.getObjectFields()) {
+        String value = string(field.getValue());
+        if (field.getName().equals("name")) {
+          name = value;
+        } else if (field.getName().equals("as")) {
+          as = value;
+        }
+      }
+      if (name != null) {
+        String local = (as == null ? name : as).replace("@", "");
+        imported.add(local);
+        importedElements.put(local, new SpecElement(spec, name.replace("@", "")));
+      }
     }
+  }
+
+  /** The linked spec element a local directive name stands for, or null when it belongs to no linked spec. */
+  SpecElement elementOf(String localName) {
+    SpecElement imported = importedElements.get(localName);
+    if (imported != null) {
+      return imported;
+    }
+    for (var entry : prefixes.entrySet()) {
+      String prefix = entry.getValue();
+      if (localName.equals(prefix)) {
+        return new SpecElement(entry.getKey(), entry.getKey());
+      }
+      if (localName.startsWith(prefix + "__")) {
+        return new SpecElement(entry.getKey(), localName.substring(prefix.length() + 2));
+      }
+    }
+    return null;
   }
 
   private static String string(Object argOrValue) {

@@ -23,14 +23,21 @@ public final class Supergraph {
   private final Map<String, TypeInfo> types;
   private final List<String> typeOrder;
   private final Set<String> directiveNames;
+  private final List<SpecDirective> specDirectives;
 
   Supergraph(GraphQLSchema apiSchema, Map<String, Subgraph> subgraphs, Map<String, TypeInfo> types,
-      List<String> typeOrder, Set<String> directiveNames) {
+      List<String> typeOrder, Set<String> directiveNames, List<SpecDirective> specDirectives) {
     this.apiSchema = apiSchema;
     this.subgraphs = Map.copyOf(subgraphs);
     this.types = Map.copyOf(types);
     this.typeOrder = List.copyOf(typeOrder);
     this.directiveNames = Set.copyOf(directiveNames);
+    this.specDirectives = List.copyOf(specDirectives);
+  }
+
+  /** The applications of one linked spec's directives ({@code cost}, {@code tag}, ...), as the spec names them. */
+  public List<SpecDirective> specDirectives(String spec) {
+    return specDirectives.stream().filter(d -> d.spec().equals(spec)).toList();
   }
 
   /** Directives the supergraph's API schema defines itself. */
@@ -108,6 +115,6 @@ public final class Supergraph {
       URI url = urlsByName.get(s.name());
       moved.put(s.id(), url == null ? s : new Subgraph(s.id(), s.name(), url.toString()));
     }
-    return new Supergraph(apiSchema, moved, types, typeOrder, directiveNames);
+    return new Supergraph(apiSchema, moved, types, typeOrder, directiveNames, specDirectives);
   }
 }

@@ -59,7 +59,8 @@ final class SupergraphParser {
     parser.readGraphs();
     parser.readTypes();
     return new Supergraph(ApiSchemaBuilder.build(document, parser.specs), parser.subgraphs, parser.types,
-        ApiSchemaBuilder.typeOrder(document, parser.specs), ApiSchemaBuilder.directiveNames(document, parser.specs));
+        ApiSchemaBuilder.typeOrder(document, parser.specs), ApiSchemaBuilder.directiveNames(document, parser.specs),
+        SpecDirectives.collect(document, parser.specs));
   }
 
   private static Document parseDocument(String sdl) {

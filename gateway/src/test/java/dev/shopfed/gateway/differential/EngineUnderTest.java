@@ -2,6 +2,7 @@ package dev.shopfed.gateway.differential;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.limits.OperationLimits;
 import java.util.Map;
@@ -25,7 +26,12 @@ final class EngineUnderTest implements AutoCloseable {
    * further) are here to compare answers, not to be refused; the limits have tests of their own.
    */
   static EngineUnderTest load(String supergraphSdl) {
-    GatewayOptions options = GatewayOptions.defaults().withLimits(OperationLimits.none());
+    // Apollo Gateway has no demand control: every operation is still costed (an estimator failure would show) but
+    // none is refused for its cost.
+    DemandControlOptions costedNeverRefused = new DemandControlOptions(true, Long.MAX_VALUE,
+        DemandControlOptions.DEFAULT_LIST_SIZE, DemandControlOptions.Mode.ENFORCE);
+    GatewayOptions options = GatewayOptions.defaults().withLimits(OperationLimits.none())
+        .withDemandControl(costedNeverRefused);
     return new EngineUnderTest(GatewayEngine.load(supergraphSdl, options));
   }
 

@@ -11,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
-import dev.shopfed.gateway.MemoryOptions;
-import dev.shopfed.gateway.limits.OperationLimits;
-import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import java.io.IOException;
@@ -74,7 +71,7 @@ class ExecutionFixtureTest {
     }
     Duration timeout = Duration.ofMillis(((Number) fixture.getOrDefault("timeoutMs", 10_000)).longValue());
     GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100,
-        PersistedQueriesOptions.defaults(), MemoryOptions.defaults(), OperationLimits.defaults());
+        null, null, null, null);
     try (GatewayEngine engine = GatewayEngine.load(sdl, options)) {
       Map<String, Object> variables = (Map<String, Object>) fixture.getOrDefault("variables", Map.of());
       GatewayResponse response = engine.execute(

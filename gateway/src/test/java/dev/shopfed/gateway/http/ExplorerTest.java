@@ -66,6 +66,13 @@ class ExplorerTest {
   }
 
   @Test
+  void fetcherAsksForTheCostAndShowsIt() {
+    String script = asset("/explorer/explorer.js");
+    assertThat(script).contains("'apollo-expose-cost': 'true'").contains("extensions.cost")
+        .contains("cost.estimated").contains("cost.actual");
+  }
+
+  @Test
   void graphqlServesThePageOnlyToBrowsers() {
     client.get().uri("/graphql").accept(MediaType.TEXT_HTML).exchange()
         .expectStatus().isOk()

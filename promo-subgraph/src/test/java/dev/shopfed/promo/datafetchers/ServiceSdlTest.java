@@ -29,8 +29,8 @@ class ServiceSdlTest {
     void servesPromoSdlWithItsFederationDirectives() throws IOException {
         String sdl = graphql.executeAndExtractJsonPath("{ _service { sdl } }", "data._service.sdl");
 
-        assertThat(sdl).contains("federation/v2.7", "type Video @key(fields : \"id\"",
-                "products: [Product!]! @provides(fields : \"name\")",
+        assertThat(sdl).contains("federation/v2.9", "@listSize", "type Video @key(fields : \"id\"",
+                "products: [Product!]! @listSize(assumedSize : 5, requireOneSlicingArgument : true) @provides(fields : \"name\")",
                 "promoPrice: Money @requires(fields : \"price { amount }\")",
                 "@key(fields : \"id\", resolvable : false)");
         assertThat(objectFields(sdl)).isEqualTo(objectFields(classpathSdl("schema/promo.graphql")));

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * Carries the directives the supergraph keeps ({@code @inaccessible}, {@code @tag}, {@code @deprecated},
- * {@code @specifiedBy}, composed directives) from the subgraphs' elements to the supergraph element.
+ * {@code @specifiedBy}, {@code @cost}, {@code @listSize}, composed directives) from the subgraphs' elements to the supergraph element.
  * Repeatable ones are deduplicated; for others the most common application wins.
  */
 final class AppliedDirectiveMerge {
@@ -65,7 +65,11 @@ final class AppliedDirectiveMerge {
             }
         }
         if (context.isRepeatable(name)) {
-            return distinct.stream().map(AppliedDirectiveMerge::toSupergraph).toList();
+            return distinct.stream().map(a -> toSupergraph(context, a)).toList();
+        }
+        if (distinct.size() > 1 && CostSpec.DIRECTIVES.contains(name)) {
+            return List.of(Directive.newDirective().name(context.supergraphName(name))
+                    .arguments(CostSpec.mergeArguments(name, distinct)).build());
         }
         int best = 0;
         for (int i = 1; i < counts.size(); i++) {
@@ -73,7 +77,7 @@ final class AppliedDirectiveMerge {
                 best = i;
             }
         }
-        return List.of(toSupergraph(distinct.get(best)));
+        return List.of(toSupergraph(context, distinct.get(best)));
     }
 
     private static int indexOf(List<Applied> distinct, Applied application) {
@@ -92,13 +96,16 @@ final class AppliedDirectiveMerge {
         if (application.name().equals("deprecated") && application.node().getArgument("reason") == null) {
             arguments.add(new Argument("reason", new StringValue("No longer supported")));
         }
+        if (application.name().equals("listSize") && application.node().getArgument("requireOneSlicingArgument") == null) {
+            arguments.add(new Argument("requireOneSlicingArgument", new graphql.language.BooleanValue(true)));
+        }
         return arguments.stream()
                 .sorted(Comparator.comparing(Argument::getName))
                 .map(a -> a.getName() + ":" + ValuePrinter.print(a.getValue()))
                 .collect(Collectors.joining(","));
     }
 
-    private static Directive toSupergraph(Applied application) {
-        return Directive.newDirective().name(application.name()).arguments(application.node().getArguments()).build();
+    private static Directive toSupergraph(MergeContext context, Applied application) {
+        return Directive.newDirective().name(context.supergraphName(application.name())).arguments(application.node().getArguments()).build();
     }
 }

@@ -29,6 +29,8 @@ final class MergeContext {
     final Map<String, EnumUsage> enumUsages = new HashMap<>();
     /** Directives composed through {@code @composeDirective}, by supergraph name. */
     final Map<String, DirectiveDefinition> composedDirectives = new LinkedHashMap<>();
+    /** Names of the demand-control directives in the supergraph; set before types merge. */
+    CostSpec cost;
 
     MergeContext(List<Subgraph> subgraphs) {
         this.subgraphs = subgraphs;
@@ -87,7 +89,12 @@ final class MergeContext {
     /** Whether a directive applied in subgraphs is carried into the supergraph. */
     boolean isMergedDirective(String name) {
         return name.equals("inaccessible") || name.equals("tag") || name.equals("deprecated")
-                || name.equals("specifiedBy") || composedDirectives.containsKey(name);
+                || name.equals("specifiedBy") || CostSpec.DIRECTIVES.contains(name) || composedDirectives.containsKey(name);
+    }
+
+    /** The name a kept directive has in the supergraph. */
+    String supergraphName(String directive) {
+        return cost != null && CostSpec.DIRECTIVES.contains(directive) ? cost.supergraphName(directive) : directive;
     }
 
     boolean isRepeatable(String directive) {

@@ -51,6 +51,7 @@ public final class Merger {
         collectKinds();
         collectRelations();
         ComposedDirectives composed = ComposedDirectives.collect(context);
+        context.cost = CostSpec.collect(context);
         if (!context.errors.isEmpty()) {
             return new Result(null, context.errors);
         }
@@ -152,9 +153,12 @@ public final class Merger {
             if (spec.equals("tag")) {
                 links.add(JoinSpec.link(JoinSpec.TAG_URL, null));
                 definitions.add(JoinSpec.parseDefinition(JoinSpec.TAG_DEFINITION));
-            } else {
+            } else if (spec.equals("inaccessible")) {
                 links.add(JoinSpec.link(JoinSpec.INACCESSIBLE_URL, "SECURITY"));
                 definitions.add(JoinSpec.parseDefinition(JoinSpec.INACCESSIBLE_DEFINITION));
+            } else {
+                links.add(context.cost.link());
+                definitions.addAll(context.cost.definitions());
             }
         }
         links.addAll(composed.links());
@@ -174,13 +178,19 @@ public final class Merger {
         return Document.newDocument().definitions(definitions).build();
     }
 
-    /** {@code tag} and {@code inaccessible} in the order subgraphs first use them, as Apollo links them. */
+    /**
+     * {@code tag}, {@code inaccessible} and {@code cost} in the order subgraphs first use them (within a subgraph in
+     * the order the federation spec defines their directives), as Apollo links them.
+     */
     private List<String> usedSecuritySpecs() {
         Set<String> used = new LinkedHashSet<>();
         for (Subgraph subgraph : context.subgraphs) {
             Set<String> inSubgraph = new HashSet<>();
             collectApplied(subgraph, inSubgraph);
-            for (String spec : List.of("tag", "inaccessible")) {
+            if (context.cost.usedIn(subgraph)) {
+                inSubgraph.add("cost");
+            }
+            for (String spec : List.of("tag", "inaccessible", "cost")) {
                 if (inSubgraph.contains(spec)) {
                     used.add(spec);
                 }

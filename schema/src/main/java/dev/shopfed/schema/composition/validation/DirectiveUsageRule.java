@@ -26,7 +26,7 @@ final class DirectiveUsageRule implements SubgraphRule {
             Map.entry("cacheTag", 12));
     private static final Map<String, Integer> TYPES_SINCE = Map.of("FieldSet", 0, "Scope", 5, "Policy", 6, "ContextFieldValue", 8);
     private static final Set<String> UNSUPPORTED = Set.of("authenticated", "requiresScopes", "policy", "context",
-            "fromContext", "cost", "listSize", "cacheTag");
+            "fromContext", "cacheTag");
     private static final Set<String> BUILT_IN = Set.of("deprecated", "specifiedBy", "link");
 
     @Override

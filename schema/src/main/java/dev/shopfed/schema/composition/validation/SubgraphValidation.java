@@ -16,7 +16,8 @@ public final class SubgraphValidation {
             new ProvidesRule(),
             new ExternalRule(),
             new ShareableRule(),
-            new InterfaceObjectRule());
+            new InterfaceObjectRule(),
+            new CostRule());
 
     private SubgraphValidation() {
     }
