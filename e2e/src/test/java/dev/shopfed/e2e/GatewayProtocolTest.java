@@ -95,6 +95,20 @@ class GatewayProtocolTest {
   }
 
   @Test
+  void getQueriesNeedACsrfHeader() {
+    String query = "{ product(id: \"p1\") { id } }";
+    GraphQLResponse refused = gateway.getQuery("GET without a CSRF header", query, Map.of());
+    assertThat(refused.status()).as("GET without a CSRF header; got " + refused.describe()).isEqualTo(400);
+    assertThat(refused.errors().get(0).at("/extensions/code").asString()).isEqualTo("CSRF_ERROR");
+    assertThat(refused.body().has("data")).as("nothing ran").isFalse();
+
+    GraphQLResponse allowed = gateway.getQuery("GET with apollo-require-preflight", query,
+        Map.of("apollo-require-preflight", "true"));
+    assertThat(allowed.status()).as("GET with the header; got " + allowed.describe()).isEqualTo(200);
+    assertThat(allowed.data().at("/product/id").asString()).isEqualTo("p1");
+  }
+
+  @Test
   void healthAndExplorerAnswer() {
     assertThat(gateway.get("/health").statusCode()).as("GET /health").isEqualTo(200);
     HttpResponse<String> explorer = gateway.get("/");

@@ -22,6 +22,7 @@ import java.util.Set;
  * @param memory           per-request memory budgets
  * @param limits           operation limits checked before validation, planning or any fetch
  * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
+ * @param exposure         introspection and subgraph error details: what clients may see
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -32,7 +33,8 @@ public record GatewayOptions(
     PersistedQueriesOptions persistedQueries,
     MemoryOptions memory,
     OperationLimits limits,
-    DemandControlOptions demandControl) {
+    DemandControlOptions demandControl,
+    ExposureOptions exposure) {
 
   /** Groups left null take their defaults. */
   public GatewayOptions {
@@ -40,30 +42,36 @@ public record GatewayOptions(
     memory = memory == null ? MemoryOptions.defaults() : memory;
     limits = limits == null ? OperationLimits.defaults() : limits;
     demandControl = demandControl == null ? DemandControlOptions.defaults() : demandControl;
+    exposure = exposure == null ? ExposureOptions.defaults() : exposure;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl);
+        persistedQueries, memory, limits, demandControl, exposure);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl);
+        memory, limits, demandControl, exposure);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl);
+        persistedQueries, memory, operationLimits, demandControl, exposure);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings);
+        persistedQueries, memory, limits, settings, exposure);
+  }
+
+  public GatewayOptions withExposure(ExposureOptions exposure) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure);
   }
 }

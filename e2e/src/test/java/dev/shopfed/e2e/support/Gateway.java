@@ -2,9 +2,11 @@ package dev.shopfed.e2e.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -60,6 +62,17 @@ public final class Gateway {
         .header("Content-Type", "application/json")
         .header("Accept", ACCEPT)
         .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    HttpResponse<String> response = exchange(label, request.build());
+    String contentType = response.headers().firstValue("content-type").orElse("");
+    return new GraphQLResponse(label, response.statusCode(), contentType, response.body(), parse(response.body()));
+  }
+
+  /** A query over GET, which the gateway runs only with a CSRF header such as {@code apollo-require-preflight}. */
+  public GraphQLResponse getQuery(String label, String query, Map<String, String> headers) {
+    URI uri = URI.create(graphqlUrl + "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+        .header("Accept", ACCEPT).GET();
     headers.forEach(request::header);
     HttpResponse<String> response = exchange(label, request.build());
     String contentType = response.headers().firstValue("content-type").orElse("");

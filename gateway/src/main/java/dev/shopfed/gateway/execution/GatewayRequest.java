@@ -15,6 +15,7 @@ import java.util.Map;
  * @param readOnly      when true a mutation is refused: the request came by a transport that must not change data
  *                      (HTTP GET), and its text may only be known once a persisted operation is looked up
  * @param exposeCost    when true the response carries the estimated and actual cost in {@code extensions.cost}
+ * @param requestId     the id the HTTP layer gave this request, cited in masked errors and logs (may be null)
  */
 public record GatewayRequest(
     String query,
@@ -24,13 +25,8 @@ public record GatewayRequest(
     Map<String, List<String>> headers,
     boolean explain,
     boolean readOnly,
-    boolean exposeCost) {
-
-  /** A request that does not ask for its cost. */
-  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
-      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain, boolean readOnly) {
-    this(query, operationName, variables, extensions, headers, explain, readOnly, false);
-  }
+    boolean exposeCost,
+    String requestId) {
 
   public GatewayRequest {
     variables = variables == null ? Map.of() : variables;
@@ -38,10 +34,29 @@ public record GatewayRequest(
     headers = headers == null ? Map.of() : headers;
   }
 
+  /** A request without an id (in-process callers, tests). */
+  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain, boolean readOnly,
+      boolean exposeCost) {
+    this(query, operationName, variables, extensions, headers, explain, readOnly, exposeCost, null);
+  }
+
+  /** A request that does not ask for its cost. */
+  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain, boolean readOnly) {
+    this(query, operationName, variables, extensions, headers, explain, readOnly, false);
+  }
+
   /** A request that may run mutations. */
   public GatewayRequest(String query, String operationName, Map<String, Object> variables,
       Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain) {
     this(query, operationName, variables, extensions, headers, explain, false);
+  }
+
+  /** The same request with its operation text, e.g. once a persisted operation's hash is looked up. */
+  public GatewayRequest withQuery(String text) {
+    return new GatewayRequest(text, operationName, variables, extensions, headers, explain, readOnly, exposeCost,
+        requestId);
   }
 
   public static GatewayRequest of(String query) {

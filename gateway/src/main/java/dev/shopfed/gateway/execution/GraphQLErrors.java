@@ -28,6 +28,13 @@ public final class GraphQLErrors {
     return error;
   }
 
+  public static Map<String, Object> withRequestId(Map<String, Object> error, String requestId) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> extensions = (Map<String, Object>) error.computeIfAbsent("extensions", k -> new LinkedHashMap<>());
+    extensions.putIfAbsent("requestId", requestId);
+    return error;
+  }
+
   /** A response that carries only request errors (no data entry: execution never started). */
   public static Map<String, Object> requestErrors(List<Map<String, Object>> errors) {
     Map<String, Object> body = new LinkedHashMap<>();

@@ -8,6 +8,7 @@ import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.operation.DocumentParser;
+import dev.shopfed.gateway.operation.IntrospectionFields;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.planning.PlanningException;
 import dev.shopfed.gateway.planning.QueryPlan;
@@ -69,7 +70,8 @@ public final class OperationExecutor {
     this.documents = documents;
     this.planner = planner;
     this.plans = plans;
-    this.planExecutor = new PlanExecutor(supergraph, client);
+    this.planExecutor = new PlanExecutor(supergraph, client,
+        new SubgraphErrorMasking(options.exposure().subgraphErrors()));
     this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
     this.supergraphLabels = supergraph.overrideLabels();
     this.abstractTypes = supergraph.abstractTypeNames();
@@ -92,6 +94,10 @@ public final class OperationExecutor {
     rejectSubscriptions(parsed, request.operationName());
     if (!parsed.isValid()) {
       throw new RequestRejected(parsed.errors().stream().map(OperationExecutor::toMap).toList());
+    }
+    if (!options.exposure().introspection() && IntrospectionFields.present(parsed.document())) {
+      throw RequestRejected.of("Introspection is disabled (gateway.introspection=false): the operation selects "
+          + "__schema or __type", "INTROSPECTION_DISABLED");
     }
     OperationDefinition operation = selectOperation(parsed, request.operationName());
     rejectMutationWhenReadOnly(request, operation);
@@ -152,8 +158,8 @@ public final class OperationExecutor {
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();
     ResponseBudget budget = new ResponseBudget(options.memory().maxResponseBytes());
-    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), forwardedHeaders(request),
-        budget);
+    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(),
+        forwardedHeaders(request), budget, request.requestId());
     return planExecutor.execute(plan.root(), scope).thenApply(done -> {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;
@@ -233,7 +239,8 @@ public final class OperationExecutor {
     try {
       return NodeUtil.getOperation(parsed.document(), operationName).operationDefinition;
     } catch (RuntimeException e) {
-      throw RequestRejected.of(e.getMessage(), "OPERATION_RESOLUTION_FAILURE");
+      throw RequestRejected.of(clientMessage(e, "The operation to run cannot be determined"),
+          "OPERATION_RESOLUTION_FAILURE");
     }
   }
 
@@ -247,7 +254,7 @@ public final class OperationExecutor {
         map.put("extensions", new LinkedHashMap<>(Map.of("code", "BAD_USER_INPUT")));
         throw new RequestRejected(List.of(map));
       }
-      throw RequestRejected.of(e.getMessage(), "BAD_USER_INPUT");
+      throw RequestRejected.of(clientMessage(e, "Variable values cannot be coerced"), "BAD_USER_INPUT");
     }
   }
 
@@ -284,6 +291,11 @@ public final class OperationExecutor {
     body.put("errors", List.of(GraphQLErrors.error(e.getMessage(), null, "QUERY_PLANNING_FAILED")));
     body.put("data", null);
     return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
+  }
+
+  /** graphql-java's own errors speak to the client; any other exception's message (an NPE's names classes) does not. */
+  private static String clientMessage(RuntimeException e, String otherwise) {
+    return e instanceof GraphQLError && e.getMessage() != null ? e.getMessage() : otherwise;
   }
 
   static Map<String, Object> toMap(GraphQLError error) {

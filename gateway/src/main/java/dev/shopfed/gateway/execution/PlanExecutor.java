@@ -18,15 +18,17 @@ final class PlanExecutor {
 
   private final Supergraph supergraph;
   private final SubgraphClient client;
+  private final SubgraphErrorMasking masking;
 
-  PlanExecutor(Supergraph supergraph, SubgraphClient client) {
+  PlanExecutor(Supergraph supergraph, SubgraphClient client, SubgraphErrorMasking masking) {
     this.supergraph = supergraph;
     this.client = client;
+    this.masking = masking;
   }
 
   /** Everything about one request that a fetch needs. */
   record RequestScope(ResultTree tree, Map<String, Object> variables, Map<String, List<String>> headers,
-      ResponseBudget budget) {}
+      ResponseBudget budget, String requestId) {}
 
   CompletableFuture<Void> execute(PlanNode node, RequestScope scope) {
     if (node == null) {
@@ -189,7 +191,7 @@ final class PlanExecutor {
       if (r != null && r.body() != null && !scope.budget().chargeSubgraphAnswer(r.body().length)) {
         return null; // the response will be refused as a whole: not worth parsing
       }
-      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure);
+      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure, masking, scope.requestId());
       if (answer.failed()) {
         scope.tree().fetchFailed = true;
         errorsAt(answer, fieldPaths).forEach(e -> scope.tree().errors.add(e));

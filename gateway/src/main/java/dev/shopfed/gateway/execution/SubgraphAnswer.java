@@ -2,19 +2,30 @@ package dev.shopfed.gateway.execution;
 
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * A subgraph's answer read as GraphQL: its data and errors, or — when the request failed as a whole (transport error,
- * timeout, non-GraphQL body) — one error saying so.
+ * A subgraph's answer read as GraphQL: its data and errors (as {@link SubgraphErrorMasking} lets the client see
+ * them), or — when the request failed as a whole (transport error, timeout, non-GraphQL body) — one error saying so.
+ * A transport failure's cause (which names the subgraph's host and port) goes to the log, never to the client.
  */
 record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
 
   static final String TOO_LARGE = "SUBGRAPH_RESPONSE_TOO_LARGE";
 
-  static SubgraphAnswer of(String service, SubgraphClient.SubgraphResponse response, Throwable failure) {
+  private static final Logger log = LoggerFactory.getLogger(SubgraphAnswer.class);
+
+  /** The MDC key of the request id in log lines, as the HTTP layer sets it. */
+  static final String REQUEST_ID_MDC = "requestId";
+
+  static SubgraphAnswer of(String service, SubgraphClient.SubgraphResponse response, Throwable failure,
+      SubgraphErrorMasking masking, String requestId) {
     SubgraphResponseTooLarge tooLarge = tooLarge(failure);
     if (tooLarge != null) {
       Map<String, Object> error = GraphQLErrors.error("The answer of subgraph '" + service + "' is larger than the limit of "
@@ -22,36 +33,65 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
       return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
     }
     if (failure != null) {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-      String reason = cause instanceof HttpTimeoutException ? "request timed out" : describe(cause);
-      return failure(service, "HTTP fetch failed from '" + service + "': " + reason);
+      return transportFailure(service, failure, requestId);
     }
     Object json;
     try {
       json = Json.read(response.body());
     } catch (RuntimeException e) {
       return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
-          + "subgraph response is not valid JSON");
+          + "subgraph response is not valid JSON", requestId);
     }
     if (!(json instanceof Map<?, ?> body) || !(body.containsKey("data") || body.containsKey("errors"))) {
       return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
-          + "subgraph response is not a GraphQL response");
+          + "subgraph response is not a GraphQL response", requestId);
     }
+    List<Map<String, Object>> raw = errors(body.get("errors"));
+    if (body.get("data") == null && !raw.isEmpty() && raw.stream().noneMatch(e -> e.containsKey("path"))) {
+      // the subgraph refused the request as a whole (e.g. a variable it cannot coerce): the fetch failed
+      Map<String, Object> first = raw.get(0);
+      String message = masking.masks(first)
+          ? SubgraphErrorMasking.MASKED_MESSAGE
+          : String.valueOf(first.get("message"));
+      return failure(service, message, requestId);
+    }
+    List<Map<String, Object>> errors = new ArrayList<>(raw.size());
+    raw.forEach(error -> errors.add(masking.apply(error, service, requestId)));
+    return new SubgraphAnswer(body.get("data"), errors, false);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> errors(Object value) {
     List<Map<String, Object>> errors = new ArrayList<>();
-    if (body.get("errors") instanceof List<?> list) {
+    if (value instanceof List<?> list) {
       for (Object e : list) {
         if (e instanceof Map<?, ?> error) {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> copy = new java.util.LinkedHashMap<>((Map<String, Object>) error);
-          errors.add(GraphQLErrors.withService(copy, service));
+          errors.add(new LinkedHashMap<>((Map<String, Object>) error));
         }
       }
     }
-    if (body.get("data") == null && !errors.isEmpty() && errors.stream().noneMatch(e -> e.containsKey("path"))) {
-      // the subgraph refused the request as a whole (e.g. a variable it cannot coerce): the fetch failed
-      return failure(service, String.valueOf(errors.get(0).get("message")));
+    return errors;
+  }
+
+  private static SubgraphAnswer transportFailure(String service, Throwable failure, String requestId) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause()
+        : failure;
+    if (cause instanceof HttpTimeoutException) {
+      return failure(service, "HTTP fetch failed from '" + service + "': request timed out", requestId);
     }
-    return new SubgraphAnswer(body.get("data"), errors, false);
+    logWithRequestId(requestId, () -> log.warn("Subgraph '{}' unreachable: {}", service, cause.toString()));
+    return failure(service, "Subgraph '" + service + "' is unreachable", requestId);
+  }
+
+  private static void logWithRequestId(String requestId, Runnable logging) {
+    if (requestId == null) {
+      logging.run();
+      return;
+    }
+    try (MDC.MDCCloseable ignored = MDC.putCloseable(REQUEST_ID_MDC, requestId)) {
+      logging.run();
+    }
   }
 
   /** Whether the fetch failed because the answer passed its size cap. */
@@ -76,15 +116,16 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
     return response.status() >= 300 ? response.status() + ": " : "";
   }
 
-  private static String describe(Throwable cause) {
-    String message = cause.getMessage();
-    return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
-  }
-
-  /** Coded as Apollo Gateway codes it, so clients of either see the same code; the service is named beside it. */
-  private static SubgraphAnswer failure(String service, String message) {
+  /**
+   * Coded as Apollo Gateway codes it, so clients of either see the same code; the service and the request id (which
+   * the log line of the cause cites) are named beside it.
+   */
+  private static SubgraphAnswer failure(String service, String message, String requestId) {
     Map<String, Object> error = GraphQLErrors.error(message, null, "INTERNAL_SERVER_ERROR");
     GraphQLErrors.withService(error, service);
+    if (requestId != null) {
+      GraphQLErrors.withRequestId(error, requestId);
+    }
     return new SubgraphAnswer(null, List.of(error), true);
   }
 }

@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.ExposureOptions;
 import dev.shopfed.gateway.GatewayOptions;
 import java.net.URI;
 import java.time.Duration;
@@ -28,6 +29,11 @@ import org.springframework.util.unit.DataSize;
  * @param memory           per-request memory budgets ({@code gateway.memory.*})
  * @param limits           operation limits ({@code gateway.limits.*})
  * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
+ * @param csrf             CSRF prevention ({@code gateway.csrf.*})
+ * @param cors             cross-origin access ({@code gateway.cors.*}); none unless origins are listed
+ * @param introspection    whether {@code __schema} and {@code __type} may be queried
+ * @param batching         HTTP request batching ({@code gateway.batching.*})
+ * @param errors           error masking ({@code gateway.errors.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -44,7 +50,12 @@ public record GatewayProperties(
     @DefaultValue RateLimitProperties rateLimit,
     @DefaultValue MemoryProperties memory,
     LimitsProperties limits,
-    @DefaultValue DemandControlProperties demandControl) {
+    @DefaultValue DemandControlProperties demandControl,
+    @DefaultValue CsrfProperties csrf,
+    @DefaultValue CorsProperties cors,
+    @DefaultValue("true") boolean introspection,
+    @DefaultValue BatchingProperties batching,
+    @DefaultValue ErrorProperties errors) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -57,7 +68,8 @@ public record GatewayProperties(
         persistedQueries == null ? defaults.persistedQueries() : persistedQueries.engineOptions(),
         memory == null ? defaults.memory() : memory.engineOptions(),
         LimitsProperties.engineLimits(limits),
-        demandControl == null ? defaults.demandControl() : demandControl.engineOptions());
+        demandControl == null ? defaults.demandControl() : demandControl.engineOptions(),
+        new ExposureOptions(introspection, errors.exposeSubgraphErrors()));
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.reactive.function.server.RequestPredicates;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -34,8 +35,19 @@ class GatewayRoutes {
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, ActiveEngine engine, JsonMapper json) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath();
-    return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes),
+    return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
+            HttpEdge.of(properties)),
         new HealthEndpoint(engine), explorer);
+  }
+
+  @Bean
+  RequestIds requestIds() {
+    return new RequestIds();
+  }
+
+  @Bean
+  CorsWebFilter corsFilter(GatewayProperties properties) {
+    return CrossOriginAccess.filter(properties.cors());
   }
 
   /** Ahead of Spring Boot's error handler (order -1), which would answer HTML or its own JSON. */

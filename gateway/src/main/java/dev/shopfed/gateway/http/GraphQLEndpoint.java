@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
@@ -14,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyExtractors;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,23 +28,36 @@ final class GraphQLEndpoint {
   /** Request header for getting the estimated and actual cost back in {@code extensions.cost}. */
   static final String COST_HEADER = "apollo-expose-cost";
 
+  private static final Logger log = LoggerFactory.getLogger(GraphQLEndpoint.class);
+
   private final RequestExecutor executor;
   private final JsonMapper json;
   private final ExplorerPage explorer;
   private final boolean explainAllowed;
   private final int maxRequestBytes;
+  private final HttpEdge edge;
 
   GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
-      int maxRequestBytes) {
+      int maxRequestBytes, HttpEdge edge) {
     this.executor = executor;
     this.json = json;
     this.explorer = explorer;
     this.explainAllowed = explainAllowed;
     this.maxRequestBytes = maxRequestBytes;
+    this.edge = edge;
   }
 
   Mono<ServerResponse> post(ServerRequest request) {
-    MediaType contentType = request.headers().contentType().orElse(null);
+    RejectedRequest forgery = edge.csrf().check(request.headers().asHttpHeaders());
+    if (forgery != null) {
+      return reject(request, forgery);
+    }
+    MediaType contentType;
+    try {
+      contentType = GraphQLMediaTypes.requestContentType(request.headers().asHttpHeaders());
+    } catch (RejectedRequest rejected) {
+      return reject(request, rejected);
+    }
     if (contentType == null || !GraphQLMediaTypes.isJson(contentType)) {
       return reject(request, RejectedRequest.unsupportedMediaType(
           "Content-Type must be application/json, not " + (contentType == null ? "missing" : contentType)));
@@ -50,8 +66,10 @@ final class GraphQLEndpoint {
       return reject(request, RejectedRequest.tooLarge(maxRequestBytes));
     }
     return body(request)
-        .map(body -> GraphQLParameters.fromJsonBody(body, json))
-        .flatMap(parameters -> execute(request, parameters, false))
+        .map(body -> GraphQLParameters.decodeBody(body, json))
+        .flatMap(decoded -> decoded instanceof List<?> batch
+            ? executeBatch(request, batch)
+            : execute(request, GraphQLParameters.fromJson(decoded), false))
         .onErrorResume(RejectedRequest.class, rejected -> reject(request, rejected));
   }
 
@@ -60,6 +78,10 @@ final class GraphQLEndpoint {
     if (!parameters.containsKey("query") && !parameters.containsKey("extensions")
         && GraphQLMediaTypes.wantsHtml(request.headers().asHttpHeaders())) {
       return explorer.page();
+    }
+    RejectedRequest forgery = edge.csrf().check(request.headers().asHttpHeaders());
+    if (forgery != null) {
+      return reject(request, forgery);
     }
     try {
       GraphQLParameters decoded = GraphQLParameters.fromQueryParameters(parameters, json);
@@ -77,12 +99,53 @@ final class GraphQLEndpoint {
     if (!executor.ready()) {
       return reject(request, RejectedRequest.notReady());
     }
+    // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
+    return run(request, parameters, readOnly)
+        .flatMap(response -> respond(request, status(response), response.body()));
+  }
+
+  /** Every operation, alone or in a batch, runs through here: a check per operation belongs here or in the engine. */
+  private Mono<GatewayResponse> run(ServerRequest request, GraphQLParameters parameters, boolean readOnly) {
     GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
         parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly,
-        "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)));
-    // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
-    return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)))
-        .flatMap(response -> respond(request, status(response), response.body()));
+        "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)), RequestIds.of(request.exchange()));
+    return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)));
+  }
+
+  /**
+   * A JSON array of operations: each runs on its own (at once) and gets its own response, in order; one entry's
+   * failure is that entry's errors. The batch as a whole is refused only before anything runs.
+   */
+  private Mono<ServerResponse> executeBatch(ServerRequest request, List<?> entries) {
+    RejectedRequest refused = edge.checkBatch(entries.size());
+    if (refused != null) {
+      return reject(request, refused);
+    }
+    if (!executor.ready()) {
+      return reject(request, RejectedRequest.notReady());
+    }
+    return Flux.fromIterable(entries)
+        .flatMapSequential(entry -> batchEntry(request, entry))
+        .collectList()
+        .flatMap(bodies -> respond(request, HttpStatus.OK, bodies));
+  }
+
+  private Mono<Map<String, Object>> batchEntry(ServerRequest request, Object entry) {
+    GraphQLParameters parameters;
+    try {
+      parameters = GraphQLParameters.fromJson(entry);
+    } catch (RejectedRequest rejected) {
+      return Mono.just(GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage()));
+    }
+    String requestId = RequestIds.of(request.exchange());
+    return run(request, parameters, false)
+        .map(GatewayResponse::body)
+        .onErrorResume(failure -> {
+          RequestIds.log(requestId, () -> log.error("Batch entry of {} {} failed", request.method(), request.path(),
+              failure));
+          return Mono.just(GraphQLMediaTypes.errorBody(HttpStatus.INTERNAL_SERVER_ERROR.name(),
+              "Internal server error", requestId));
+        });
   }
 
   private static HttpStatus status(GatewayResponse response) {
@@ -94,6 +157,9 @@ final class GraphQLEndpoint {
   }
 
   private Mono<ServerResponse> reject(ServerRequest request, RejectedRequest rejected) {
+    String requestId = RequestIds.of(request.exchange());
+    RequestIds.log(requestId, () -> log.debug("{} {} refused: {} {}", request.method(), request.path(),
+        rejected.code(), rejected.getMessage()));
     ServerResponse.BodyBuilder builder = ServerResponse.status(rejected.status())
         .contentType(GraphQLMediaTypes.responseType(request.headers().asHttpHeaders()));
     if (rejected.status() == HttpStatus.METHOD_NOT_ALLOWED) {
@@ -103,7 +169,7 @@ final class GraphQLEndpoint {
     return builder.bodyValue(json.writeValueAsBytes(body));
   }
 
-  private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Map<String, Object> body) {
+  private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Object body) {
     ServerResponse.BodyBuilder builder = ServerResponse.status(status);
     if (status == HttpStatus.METHOD_NOT_ALLOWED) {
       builder.allow(HttpMethod.POST);

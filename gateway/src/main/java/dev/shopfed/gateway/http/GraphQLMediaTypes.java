@@ -31,6 +31,34 @@ final class GraphQLMediaTypes {
         .anyMatch(type -> type.getQualityValue() > 0 && type.equalsTypeAndSubtype(MediaType.TEXT_HTML));
   }
 
+  /**
+   * The request's Content-Type, or null when it has none. One that does not parse (a bad charset included), or
+   * names a charset other than UTF-8, is refused with 415 rather than failing the request.
+   */
+  static MediaType requestContentType(HttpHeaders headers) {
+    String value = headers.getFirst(HttpHeaders.CONTENT_TYPE);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    MediaType type;
+    try {
+      type = MediaType.parseMediaType(value);
+    } catch (InvalidMediaTypeException e) {
+      throw RejectedRequest.unsupportedMediaType("Content-Type is not a valid media type; send application/json");
+    }
+    String charset = type.getParameter("charset");
+    if (charset != null && !isUtf8(charset)) {
+      throw RejectedRequest.unsupportedMediaType("Only charset=utf-8 is supported");
+    }
+    return type;
+  }
+
+  private static boolean isUtf8(String charset) {
+    String name = charset.startsWith("\"") && charset.endsWith("\"") && charset.length() > 1
+        ? charset.substring(1, charset.length() - 1) : charset;
+    return name.equalsIgnoreCase("utf-8") || name.equalsIgnoreCase("utf8");
+  }
+
   static boolean isJson(MediaType contentType) {
     return "application".equals(contentType.getType())
         && ("json".equals(contentType.getSubtype()) || contentType.getSubtype().endsWith("+json"));
@@ -38,10 +66,20 @@ final class GraphQLMediaTypes {
 
   /** {@code {"errors":[{"message":...,"extensions":{"code":...}}]}}, the body of every error this layer answers. */
   static Map<String, Object> errorBody(String code, String message) {
+    return errorBody(code, message, null);
+  }
+
+  /** As {@link #errorBody(String, String)}, citing the request id when there is one (for masked failures). */
+  static Map<String, Object> errorBody(String code, String message, String requestId) {
     // Ordered as the specification lists an error's entries: message first.
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", message);
-    error.put("extensions", Map.of("code", code));
+    Map<String, Object> extensions = new LinkedHashMap<>();
+    extensions.put("code", code);
+    if (requestId != null) {
+      extensions.put("requestId", requestId);
+    }
+    error.put("extensions", extensions);
     return Map.of("errors", List.of(error));
   }
 

@@ -1,8 +1,14 @@
 package dev.shopfed.gateway.http;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -15,10 +21,22 @@ record GraphQLParameters(String query, String operationName, Map<String, Object>
 
   /** From a POST body: a JSON object with {@code query}, {@code operationName}, {@code variables}, {@code extensions}. */
   static GraphQLParameters fromJsonBody(byte[] body, JsonMapper json) {
+    return fromJson(decodeBody(body, json));
+  }
+
+  /** A POST body as JSON: an object (one operation) or, for a batch, an array; refused unless UTF-8 JSON. */
+  static Object decodeBody(byte[] body, JsonMapper json) {
     if (body.length == 0) {
       throw RejectedRequest.badRequest("Request body is empty; expected a JSON object with a query");
     }
-    Object decoded = decode(body, json, "Request body");
+    if (!isUtf8(body)) {
+      throw RejectedRequest.badRequest("Request body is not valid UTF-8");
+    }
+    return decode(body, json, "Request body");
+  }
+
+  /** From one decoded JSON value: the body, or one entry of a batch. */
+  static GraphQLParameters fromJson(Object decoded) {
     if (!(decoded instanceof Map<?, ?> fields)) {
       throw RejectedRequest.badRequest("Request body must be a JSON object");
     }
@@ -85,9 +103,27 @@ record GraphQLParameters(String query, String operationName, Map<String, Object>
     return decode(text.getBytes(StandardCharsets.UTF_8), json, "'" + name + "'");
   }
 
+  /** Checked through a small buffer, so a large body costs no second copy. */
+  private static boolean isUtf8(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(4096);
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+    } while (result.isOverflow());
+    return !result.isError() && !decoder.flush(out).isError();
+  }
+
   private static Object decode(byte[] text, JsonMapper json, String what) {
     try {
       return json.readValue(text, Object.class);
+    } catch (StreamConstraintsException e) {
+      // Its message names the parser's classes; say what the limit is about instead.
+      throw RejectedRequest.badRequest(what + " exceeds a JSON parser limit (nesting depth, number or string length)");
     } catch (JacksonException e) {
       throw RejectedRequest.badRequest(what + " is not valid JSON: " + e.getOriginalMessage());
     }

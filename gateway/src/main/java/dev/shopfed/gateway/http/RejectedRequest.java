@@ -6,10 +6,21 @@ import org.springframework.http.HttpStatus;
 final class RejectedRequest extends RuntimeException {
 
   private final HttpStatus status;
+  private final String code;
 
   private RejectedRequest(HttpStatus status, String message) {
+    this(status, status.name(), message);
+  }
+
+  private RejectedRequest(HttpStatus status, String code, String message) {
     super(message, null, false, false);
     this.status = status;
+    this.code = code;
+  }
+
+  /** A refusal with its own {@code extensions.code}, e.g. {@code CSRF_ERROR}. */
+  static RejectedRequest refused(HttpStatus status, String code, String message) {
+    return new RejectedRequest(status, code, message);
   }
 
   static RejectedRequest badRequest(String message) {
@@ -37,8 +48,8 @@ final class RejectedRequest extends RuntimeException {
     return status;
   }
 
-  /** The error's {@code extensions.code}: the status name, e.g. {@code BAD_REQUEST}. */
+  /** The error's {@code extensions.code}: its own, or the status name, e.g. {@code BAD_REQUEST}. */
   String code() {
-    return status.name();
+    return code;
   }
 }

@@ -147,8 +147,7 @@ public final class PersistedOperations implements AutoCloseable {
   }
 
   private static GatewayRequest withQuery(GatewayRequest request, String query) {
-    return new GatewayRequest(query, request.operationName(), request.variables(), request.extensions(),
-        request.headers(), request.explain(), request.readOnly(), request.exposeCost());
+    return request.withQuery(query);
   }
 
   /** As Apollo answers it, so clients (which match the message or the code) retry with the full text. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.shopfed.gateway.GatewayEngine;
+import dev.shopfed.gateway.ExposureOptions;
 import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import dev.shopfed.gateway.supergraph.Supergraph;
@@ -70,8 +71,9 @@ class ExecutionFixtureTest {
       urls.put(s.name(), URI.create(subgraphs.baseUrl() + "/" + s.name()));
     }
     Duration timeout = Duration.ofMillis(((Number) fixture.getOrDefault("timeoutMs", 10_000)).longValue());
+    // Subgraph errors as the subgraphs wrote them: the fixtures pin merging and paths; masking has its own tests.
     GatewayOptions options = new GatewayOptions(urls, timeout, Set.of(), List.of(), 100,
-        null, null, null, null);
+        null, null, null, null, new ExposureOptions(true, true));
     try (GatewayEngine engine = GatewayEngine.load(sdl, options)) {
       Map<String, Object> variables = (Map<String, Object>) fixture.getOrDefault("variables", Map.of());
       GatewayResponse response = engine.execute(

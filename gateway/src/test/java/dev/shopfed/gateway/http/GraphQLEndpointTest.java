@@ -70,6 +70,28 @@ class GraphQLEndpointTest {
   }
 
   @Test
+  void theEngineGetsTheRequestIdTheClientSees() {
+    WebTestClient client = RouterHarness.client(RouterHarness.executor(true, this::answerData), JSON);
+    String answered = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+        .header("x-request-id", "app-7f3.b_c")
+        .bodyValue(Map.of("query", QUERY))
+        .exchange()
+        .expectStatus().isOk()
+        .returnResult(String.class).getResponseHeaders().getFirst("x-request-id");
+    assertThat(answered).isEqualTo("app-7f3.b_c");
+    assertThat(received.get().requestId()).isEqualTo("app-7f3.b_c");
+
+    String generated = client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+        .header("x-request-id", "not well formed")
+        .bodyValue(Map.of("query", QUERY))
+        .exchange()
+        .expectStatus().isOk()
+        .returnResult(String.class).getResponseHeaders().getFirst("x-request-id");
+    assertThat(generated).matches("[0-9a-f]{32}");
+    assertThat(received.get().requestId()).isEqualTo(generated);
+  }
+
+  @Test
   void explainNeedsTheHeaderAndThePermission() {
     RouterHarness.client(RouterHarness.executor(true, this::answerData), JSON)
         .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", QUERY))
@@ -104,14 +126,18 @@ class GraphQLEndpointTest {
         request -> CompletableFuture.failedFuture(new IllegalStateException("secret internal detail")));
 
     for (RequestExecutor executor : List.of(throwing, failing)) {
-      String body = RouterHarness.client(executor, JSON)
+      var result = RouterHarness.client(executor, JSON)
           .post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("query", QUERY))
           .exchange()
           .expectStatus().isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR)
           .expectHeader().contentType(MediaType.APPLICATION_JSON)
-          .expectBody(String.class).returnResult().getResponseBody();
-      assertThat(body).isEqualTo(
-          "{\"errors\":[{\"message\":\"Internal server error\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\"}}]}");
+          .expectBody(String.class).returnResult();
+      // Only the request id, which the log line of the failure cites, goes out beside the generic message.
+      String requestId = result.getResponseHeaders().getFirst("x-request-id");
+      assertThat(requestId).matches("[0-9a-f]{32}");
+      assertThat(result.getResponseBody()).isEqualTo(
+          "{\"errors\":[{\"message\":\"Internal server error\",\"extensions\":{\"code\":\"INTERNAL_SERVER_ERROR\","
+              + "\"requestId\":\"" + requestId + "\"}}]}");
     }
   }
 

@@ -48,6 +48,8 @@ class GraphQLHttpTest {
   int port;
 
   WebTestClient client;
+  /** A client that sends Apollo's CSRF header, as GET requests must (gateway.csrf). */
+  WebTestClient preflighted;
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) throws Exception {
@@ -71,6 +73,7 @@ class GraphQLHttpTest {
     // Generous: the first request of a fresh JVM on a busy machine can take seconds.
     client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(30))
         .build();
+    preflighted = client.mutate().defaultHeader("apollo-require-preflight", "true").build();
     books.resetAll();
     books.stubFor(post(urlEqualTo("/books"))
         .withRequestBody(matchingJsonPath("$.query", containing("book")))
@@ -128,7 +131,7 @@ class GraphQLHttpTest {
 
   @Test
   void getRunsAQuery() {
-    client.get().uri(b -> b.path("/graphql")
+    preflighted.get().uri(b -> b.path("/graphql")
             .queryParam("query", "{query}").queryParam("variables", "{variables}").build(
                 "query Book($id: ID!) { book(id: $id) { title } }", "{\"id\":\"3\"}"))
         .exchange()
@@ -140,7 +143,7 @@ class GraphQLHttpTest {
 
   @Test
   void getRefusesAMutationWith405() {
-    client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
+    preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
             .build("mutation { renameBook(id: \"1\", title: \"x\") { title } }"))
         .exchange()
         .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
@@ -156,13 +159,13 @@ class GraphQLHttpTest {
   @Test
   void getRunsTheQueryOfADocumentThatAlsoHoldsAMutation() {
     String document = "query Read { book(id: \"1\") { title } } mutation Write { renameBook(id: \"1\", title: \"x\") { title } }";
-    client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").queryParam("operationName", "Read")
+    preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").queryParam("operationName", "Read")
             .build(document))
         .exchange()
         .expectStatus().isOk()
         .expectBody().jsonPath("$.data.book.title").isEqualTo("Dune");
 
-    client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").queryParam("operationName", "Write")
+    preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").queryParam("operationName", "Write")
             .build(document))
         .exchange()
         .expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
@@ -196,7 +199,7 @@ class GraphQLHttpTest {
 
   @Test
   void syntaxErrorOverGetIs400FromTheEngine() {
-    client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ book(id: "))
+    preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}").build("{ book(id: "))
         .exchange()
         .expectStatus().isBadRequest()
         .expectBody().jsonPath("$.errors[0].message").exists();
@@ -206,7 +209,6 @@ class GraphQLHttpTest {
   void malformedBodiesAre400() {
     for (String body : List.of(
         "{\"query\": ",
-        "[1, 2]",
         "\"{ book(id: 1) { title } }\"",
         "{\"query\":\"{ book(id: \\\"1\\\") { title } }\"} trailing",
         "{}",
@@ -223,6 +225,9 @@ class GraphQLHttpTest {
     }
     expectGraphQLError(client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).exchange(),
         HttpStatus.BAD_REQUEST, "BAD_REQUEST", "empty body");
+    // An array is a batch, which is off by default.
+    expectGraphQLError(client.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON).bodyValue("[1, 2]")
+        .exchange(), HttpStatus.BAD_REQUEST, "BATCHING_NOT_ENABLED", "[1, 2]");
     books.verify(0, anyRequestedFor(anyUrl()));
   }
 
@@ -238,22 +243,23 @@ class GraphQLHttpTest {
 
   @Test
   void badGetParametersAre400() {
-    expectGraphQLError(client.get().uri("/graphql").accept(MediaType.APPLICATION_JSON).exchange(),
+    expectGraphQLError(preflighted.get().uri("/graphql").accept(MediaType.APPLICATION_JSON).exchange(),
         HttpStatus.BAD_REQUEST, "BAD_REQUEST", "no query");
-    expectGraphQLError(client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
+    expectGraphQLError(preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
             .queryParam("variables", "{v}").build("{ book(id: \"1\") { title } }", "{not json")).exchange(),
         HttpStatus.BAD_REQUEST, "BAD_REQUEST", "variables not JSON");
-    expectGraphQLError(client.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
+    expectGraphQLError(preflighted.get().uri(b -> b.path("/graphql").queryParam("query", "{q}")
             .queryParam("variables", "{v}").build("{ book(id: \"1\") { title } }", "[1]")).exchange(),
         HttpStatus.BAD_REQUEST, "BAD_REQUEST", "variables not an object");
   }
 
   @Test
   void unsupportedContentTypeIs415() {
-    expectGraphQLError(client.post().uri("/graphql").contentType(MediaType.TEXT_PLAIN)
+    // With the CSRF header, so that the content type is what gets refused.
+    expectGraphQLError(preflighted.post().uri("/graphql").contentType(MediaType.TEXT_PLAIN)
             .bodyValue("{ book(id: \"1\") { title } }").exchange(),
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "text/plain");
-    expectGraphQLError(client.post().uri("/graphql").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+    expectGraphQLError(preflighted.post().uri("/graphql").contentType(MediaType.APPLICATION_FORM_URLENCODED)
             .bodyValue("query=x").exchange(),
         HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", "form");
   }

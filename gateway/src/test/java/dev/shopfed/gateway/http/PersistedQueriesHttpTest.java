@@ -109,6 +109,7 @@ class PersistedQueriesHttpTest {
     client.get().uri(b -> b.path("/graphql").queryParam("operationName", "Apq2")
             .queryParam("variables", "{variables}").queryParam("extensions", "{extensions}")
             .build("{\"id\":\"9\"}", "{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"))
+        .header("apollo-require-preflight", "true") // GET needs a CSRF header (gateway.csrf)
         .accept(MediaType.APPLICATION_JSON)
         .exchange()
         .expectStatus().isOk()
@@ -120,6 +121,7 @@ class PersistedQueriesHttpTest {
   void getWithAnUnknownHashIsNotFound() {
     client.get().uri(b -> b.path("/graphql").queryParam("extensions", "{extensions}")
             .build("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + sha256("{ unknown }") + "\"}}"))
+        .header("apollo-require-preflight", "true") // GET needs a CSRF header (gateway.csrf)
         .accept(MediaType.TEXT_HTML, MediaType.APPLICATION_JSON)
         .exchange()
         .expectStatus().isOk()
@@ -142,6 +144,7 @@ class PersistedQueriesHttpTest {
 
     client.get().uri(b -> b.path("/graphql").queryParam("extensions", "{extensions}")
             .build("{\"persistedQuery\":{\"version\":1,\"sha256Hash\":\"" + hash + "\"}}"))
+        .header("apollo-require-preflight", "true") // GET needs a CSRF header (gateway.csrf)
         .exchange()
         .expectStatus().isEqualTo(405)
         .expectHeader().valueEquals("Allow", "POST")

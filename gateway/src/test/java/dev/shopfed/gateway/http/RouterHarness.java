@@ -21,12 +21,17 @@ final class RouterHarness {
   }
 
   static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed) {
+    return client(executor, json, explainAllowed, HttpEdge.defaults());
+  }
+
+  static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed, HttpEdge edge) {
     ExplorerPage explorer = ExplorerPage.fromClasspath();
     return WebTestClient
         .bindToRouterFunction(GatewayRoutes.routes(
-            new GraphQLEndpoint(executor, json, explorer, explainAllowed, MAX_REQUEST_BYTES), new HealthEndpoint(executor),
-            explorer))
-        .handlerStrategies(HandlerStrategies.builder().exceptionHandler(new GraphQLErrorHandler(json)).build())
+            new GraphQLEndpoint(executor, json, explorer, explainAllowed, MAX_REQUEST_BYTES, edge),
+            new HealthEndpoint(executor), explorer))
+        .handlerStrategies(HandlerStrategies.builder().webFilter(new RequestIds())
+            .exceptionHandler(new GraphQLErrorHandler(json)).build())
         .configureClient()
         .responseTimeout(Duration.ofSeconds(30))
         .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)) // GraphiQL's bundle is 3.5 MB

@@ -135,7 +135,8 @@ class SafelistHttpTest {
       send(Map.of("extensions", extensions(sha256(UNLISTED))))
           .expectStatus().isOk()
           .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_FOUND");
-      client.get().uri(b -> b.path("/graphql").queryParam("query", "{query}").build(UNLISTED)).exchange()
+      client.get().uri(b -> b.path("/graphql").queryParam("query", "{query}").build(UNLISTED))
+          .header("apollo-require-preflight", "true").exchange()
           .expectStatus().isBadRequest()
           .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PERSISTED_QUERY_NOT_IN_LIST");
       books.verify(0, anyRequestedFor(anyUrl()));
