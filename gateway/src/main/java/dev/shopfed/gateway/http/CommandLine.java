@@ -24,7 +24,12 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.memory.max-subgraph-response-size=4MB, --gateway.memory.max-response-size=8MB
         --gateway.limits.max-depth=16 (and the other gateway.limits.* settings; 0 switches a limit off)
         --gateway.demand-control.max-cost=10000, --gateway.demand-control.list-size=10,
-        --gateway.demand-control.mode=enforce|measure, --gateway.demand-control.enabled=true""";
+        --gateway.demand-control.mode=enforce|measure, --gateway.demand-control.enabled=true
+
+        --gateway.introspection=true (switch off in production), --gateway.errors.expose-subgraph-errors=false,
+        --gateway.csrf.enabled=true, --gateway.csrf.required-headers=x-apollo-operation-name,apollo-require-preflight,
+        --gateway.cors.allowed-origins=<origin or pattern,...> (default none), --gateway.cors.allow-credentials=false,
+        --gateway.batching.enabled=false, --gateway.batching.max-size=10""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();
