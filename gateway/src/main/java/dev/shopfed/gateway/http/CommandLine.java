@@ -25,7 +25,6 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.limits.max-depth=16 (and the other gateway.limits.* settings; 0 switches a limit off)
         --gateway.demand-control.max-cost=10000, --gateway.demand-control.list-size=10,
         --gateway.demand-control.mode=enforce|measure, --gateway.demand-control.enabled=true
-
         --gateway.introspection=true (switch off in production), --gateway.errors.expose-subgraph-errors=false,
         --gateway.csrf.enabled=true, --gateway.csrf.required-headers=x-apollo-operation-name,apollo-require-preflight,
         --gateway.cors.allowed-origins=<origin or pattern,...> (default none), --gateway.cors.allow-credentials=false,
