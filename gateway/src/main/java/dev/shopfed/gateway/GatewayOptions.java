@@ -1,8 +1,10 @@
 package dev.shopfed.gateway;
 
 import dev.shopfed.gateway.cost.DemandControlOptions;
+import dev.shopfed.gateway.headers.HeaderRules;
 import dev.shopfed.gateway.limits.OperationLimits;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
+import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,13 +18,16 @@ import java.util.Set;
  * @param subgraphTimeout  how long one subgraph request may take before it counts as failed
  * @param overrideLabels   progressive-override labels switched on by configuration ({@code percent(N)}
  *                         labels are drawn per request and need not be listed)
- * @param propagateHeaders client request headers (lower-case names) forwarded to every subgraph
+ * @param propagateHeaders client request headers (lower-case names) forwarded to every subgraph: shorthand for
+ *                         propagate rules ahead of {@code headers}; none by default
  * @param cacheSize        how many parsed documents and plans each cache keeps
  * @param persistedQueries automatic persisted queries and the safelist
  * @param memory           per-request memory budgets
  * @param limits           operation limits checked before validation, planning or any fetch
  * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  * @param exposure         introspection and subgraph error details: what clients may see
+ * @param subgraphIdentity the identity token sent to the subgraphs ({@code gateway.subgraph-identity.*})
+ * @param headers          header rules per subgraph ({@code gateway.headers.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -34,7 +39,16 @@ public record GatewayOptions(
     MemoryOptions memory,
     OperationLimits limits,
     DemandControlOptions demandControl,
-    ExposureOptions exposure) {
+    ExposureOptions exposure,
+    SubgraphIdentityOptions subgraphIdentity,
+    HeaderRules headers) {
+
+  public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
+      List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
+      OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
+    this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
+        demandControl, exposure, null, null);
+  }
 
   /** Groups left null take their defaults. */
   public GatewayOptions {
@@ -43,35 +57,47 @@ public record GatewayOptions(
     limits = limits == null ? OperationLimits.defaults() : limits;
     demandControl = demandControl == null ? DemandControlOptions.defaults() : demandControl;
     exposure = exposure == null ? ExposureOptions.defaults() : exposure;
+    subgraphIdentity = subgraphIdentity == null ? SubgraphIdentityOptions.defaults() : subgraphIdentity;
+    headers = headers == null ? HeaderRules.none() : headers;
   }
 
   public static GatewayOptions defaults() {
-    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        null, null, null, null, null);
+    return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
+        null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure);
+        memory, limits, demandControl, exposure, subgraphIdentity, headers);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure);
+        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure);
+        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers);
+  }
+
+  public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, settings, headers);
+  }
+
+  public GatewayOptions withHeaders(HeaderRules rules) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers);
   }
 }

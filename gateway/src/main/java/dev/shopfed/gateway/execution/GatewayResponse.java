@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.execution;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,8 +10,17 @@ import java.util.Map;
  *                each present only when the specification says so
  * @param outcome whether the request itself was rejected before execution (parse or validation
  *                failure), which the HTTP layer maps to status 400
+ * @param headers subgraph response headers passed back to the client (names lower-case; never null)
  */
-public record GatewayResponse(Map<String, Object> body, Outcome outcome) {
+public record GatewayResponse(Map<String, Object> body, Outcome outcome, Map<String, List<String>> headers) {
+
+  public GatewayResponse {
+    headers = headers == null ? Map.of() : Map.copyOf(headers);
+  }
+
+  public GatewayResponse(Map<String, Object> body, Outcome outcome) {
+    this(body, outcome, Map.of());
+  }
 
   public enum Outcome {
     EXECUTED,

@@ -57,7 +57,7 @@ public final class HttpSubgraphClient implements SubgraphClient {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     headers.forEach((name, values) -> values.forEach(v -> request.header(name, v)));
     return client.sendAsync(request.build(), BoundedBody.handler(maxResponseBytes))
-        .thenApply(r -> new SubgraphResponse(r.statusCode(), r.body()));
+        .thenApply(r -> new SubgraphResponse(r.statusCode(), r.body(), r.headers().map()));
   }
 
   @Override

@@ -7,12 +7,16 @@ import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
+import dev.shopfed.gateway.headers.HeaderRules;
+import dev.shopfed.gateway.identity.Identity;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.IntrospectionFields;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.planning.PlanningException;
 import dev.shopfed.gateway.planning.QueryPlan;
 import dev.shopfed.gateway.planning.QueryPlanner;
+import dev.shopfed.gateway.subgraphidentity.DevUserHeader;
+import dev.shopfed.gateway.subgraphidentity.SubgraphTokens;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -61,6 +65,8 @@ public final class OperationExecutor {
   private final Set<String> supergraphLabels;
   private final Set<String> abstractTypes;
   private final DemandControl demandControl;
+  private final HeaderRules headerRules;
+  private final SubgraphTokens subgraphTokens;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -76,6 +82,8 @@ public final class OperationExecutor {
     this.supergraphLabels = supergraph.overrideLabels();
     this.abstractTypes = supergraph.abstractTypeNames();
     this.demandControl = new DemandControl(supergraph, options.demandControl());
+    this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
+    this.subgraphTokens = new SubgraphTokens(options.subgraphIdentity());
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -158,8 +166,9 @@ public final class OperationExecutor {
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();
     ResponseBudget budget = new ResponseBudget(options.memory().maxResponseBytes());
-    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(),
-        forwardedHeaders(request), budget, request.requestId());
+    FetchHeaders headers = fetchHeaders(request);
+    PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), headers, budget,
+        request.requestId());
     return planExecutor.execute(plan.root(), scope).thenApply(done -> {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;
@@ -190,7 +199,7 @@ public final class OperationExecutor {
       if (!extensions.isEmpty()) {
         body.put("extensions", extensions);
       }
-      return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
+      return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED, headers.toClient());
     });
   }
 
@@ -200,15 +209,11 @@ public final class OperationExecutor {
         : supergraph.apiSchema().getQueryType();
   }
 
-  private Map<String, List<String>> forwardedHeaders(GatewayRequest request) {
-    Map<String, List<String>> forwarded = new LinkedHashMap<>();
-    for (String name : options.propagateHeaders()) {
-      List<String> values = request.headers().get(name);
-      if (values != null) {
-        forwarded.put(name, values);
-      }
-    }
-    return forwarded;
+  /** The header rules and the identity token each subgraph gets; never the client's own credentials. */
+  private FetchHeaders fetchHeaders(GatewayRequest request) {
+    Identity identity = DevUserHeader.apply(request.identity(), request.headers(),
+        options.subgraphIdentity().devTrustUserHeader());
+    return new FetchHeaders(request.headers(), identity, headerRules, subgraphTokens);
   }
 
   /** Subscriptions are refused before validation, whatever else is wrong with the document (as Apollo Gateway does). */

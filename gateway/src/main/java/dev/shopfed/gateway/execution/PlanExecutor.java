@@ -27,8 +27,8 @@ final class PlanExecutor {
   }
 
   /** Everything about one request that a fetch needs. */
-  record RequestScope(ResultTree tree, Map<String, Object> variables, Map<String, List<String>> headers,
-      ResponseBudget budget, String requestId) {}
+  record RequestScope(ResultTree tree, Map<String, Object> variables, FetchHeaders headers, ResponseBudget budget,
+      String requestId) {}
 
   CompletableFuture<Void> execute(PlanNode node, RequestScope scope) {
     if (node == null) {
@@ -183,11 +183,14 @@ final class PlanExecutor {
     var subgraph = supergraph.subgraph(subgraphId);
     CompletableFuture<SubgraphClient.SubgraphResponse> response;
     try {
-      response = client.post(subgraph, Json.write(body), scope.headers());
+      response = client.post(subgraph, Json.write(body), scope.headers().request(subgraph));
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
     return response.handle((r, failure) -> {
+      if (r != null) {
+        scope.headers().answered(subgraph, r.headers());
+      }
       if (r != null && r.body() != null && !scope.budget().chargeSubgraphAnswer(r.body().length)) {
         return null; // the response will be refused as a whole: not worth parsing
       }

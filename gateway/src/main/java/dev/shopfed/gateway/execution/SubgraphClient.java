@@ -13,6 +13,15 @@ public interface SubgraphClient extends AutoCloseable {
   @Override
   default void close() {}
 
-  /** The subgraph's HTTP answer. */
-  record SubgraphResponse(int status, byte[] body) {}
+  /** The subgraph's HTTP answer; header names in any case. */
+  record SubgraphResponse(int status, byte[] body, Map<String, List<String>> headers) {
+
+    public SubgraphResponse {
+      headers = headers == null ? Map.of() : headers;
+    }
+
+    public SubgraphResponse(int status, byte[] body) {
+      this(status, body, Map.of());
+    }
+  }
 }

@@ -19,7 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param subgraphUrls     per-subgraph URL overrides ({@code gateway.subgraph-urls.<name>=<url>})
  * @param subgraphTimeout  how long one subgraph request may take
  * @param overrideLabels   progressive-override labels switched on
- * @param propagateHeaders client headers forwarded to the subgraphs
+ * @param propagateHeaders client headers forwarded to every subgraph (default none; shorthand for propagate rules)
  * @param cacheSize        how many parsed documents and plans the engine caches
  * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
  * @param pollInterval     how often a supergraph file is checked for changes
@@ -34,6 +34,8 @@ import org.springframework.util.unit.DataSize;
  * @param introspection    whether {@code __schema} and {@code __type} may be queried
  * @param batching         HTTP request batching ({@code gateway.batching.*})
  * @param errors           error masking ({@code gateway.errors.*})
+ * @param subgraphIdentity the identity token sent to the subgraphs ({@code gateway.subgraph-identity.*})
+ * @param headers          header rules per subgraph ({@code gateway.headers.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -55,7 +57,9 @@ public record GatewayProperties(
     @DefaultValue CorsProperties cors,
     @DefaultValue("true") boolean introspection,
     @DefaultValue BatchingProperties batching,
-    @DefaultValue ErrorProperties errors) {
+    @DefaultValue ErrorProperties errors,
+    @DefaultValue SubgraphIdentityProperties subgraphIdentity,
+    HeadersProperties headers) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -69,7 +73,9 @@ public record GatewayProperties(
         memory == null ? defaults.memory() : memory.engineOptions(),
         LimitsProperties.engineLimits(limits),
         demandControl == null ? defaults.demandControl() : demandControl.engineOptions(),
-        new ExposureOptions(introspection, errors.exposeSubgraphErrors()));
+        new ExposureOptions(introspection, errors.exposeSubgraphErrors()),
+        subgraphIdentity == null ? defaults.subgraphIdentity() : subgraphIdentity.engineOptions(),
+        headers == null ? defaults.headers() : headers.engineRules());
   }
 
   private static List<String> lowerCase(List<String> headers) {

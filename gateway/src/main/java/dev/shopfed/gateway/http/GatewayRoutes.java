@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -26,18 +27,27 @@ class GatewayRoutes {
     return new ActiveEngine();
   }
 
+  /** Read (or its key generated) once: every engine signs with it and the JWKS endpoint publishes it. */
   @Bean
-  SupergraphLoader supergraphLoader(GatewayProperties properties, ActiveEngine engine, ApplicationContext context) {
-    return new SupergraphLoader(properties, engine, context);
+  SubgraphIdentityOptions subgraphIdentityOptions(GatewayProperties properties) {
+    return properties.engineOptions().subgraphIdentity();
   }
 
   @Bean
-  RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, ActiveEngine engine, JsonMapper json) {
+  SupergraphLoader supergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
+      ActiveEngine engine, ApplicationContext context) {
+    return new SupergraphLoader(properties, subgraphIdentity, engine, context);
+  }
+
+  @Bean
+  RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
+      ActiveEngine engine, JsonMapper json) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath();
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
             HttpEdge.of(properties)),
-        new HealthEndpoint(engine), explorer);
+        new HealthEndpoint(engine), explorer)
+        .and(SubgraphIdentityJwks.route(subgraphIdentity, json));
   }
 
   @Bean

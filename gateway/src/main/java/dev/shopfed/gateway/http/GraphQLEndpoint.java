@@ -101,7 +101,7 @@ final class GraphQLEndpoint {
     }
     // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
     return run(request, parameters, readOnly)
-        .flatMap(response -> respond(request, status(response), response.body()));
+        .flatMap(response -> respond(request, status(response), response.body(), response.headers()));
   }
 
   /** Every operation, alone or in a batch, runs through here: a check per operation belongs here or in the engine. */
@@ -170,7 +170,14 @@ final class GraphQLEndpoint {
   }
 
   private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Object body) {
+    return respond(request, status, body, Map.of());
+  }
+
+  /** With the subgraph response headers the header rules pass back (a batch's entries pass none). */
+  private Mono<ServerResponse> respond(ServerRequest request, HttpStatus status, Object body,
+      Map<String, List<String>> subgraphHeaders) {
     ServerResponse.BodyBuilder builder = ServerResponse.status(status);
+    builder.headers(headers -> subgraphHeaders.forEach(headers::put)); // those the header rules pass back
     if (status == HttpStatus.METHOD_NOT_ALLOWED) {
       builder.allow(HttpMethod.POST);
     }

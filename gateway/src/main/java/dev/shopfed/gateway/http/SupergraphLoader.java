@@ -3,6 +3,7 @@ package dev.shopfed.gateway.http;
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
+import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import java.time.Duration;
 import java.util.Optional;
@@ -48,9 +49,10 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private volatile SupergraphSource.Stamp seenStamp;
   private volatile String lastProblem;
 
-  SupergraphLoader(GatewayProperties properties, ActiveEngine active, ApplicationContext context) {
+  SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ActiveEngine active,
+      ApplicationContext context) {
     this.source = SupergraphSource.of(properties.supergraph());
-    this.options = properties.engineOptions();
+    this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity);
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;

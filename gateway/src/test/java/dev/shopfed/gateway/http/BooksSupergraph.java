@@ -57,6 +57,15 @@ final class BooksSupergraph {
   /** The same supergraph with one more field on {@code Book}, to see a reload take effect. */
   static final String SDL_WITH_PAGES = SDL.replace("  title: String\n", "  title: String\n  pages: Int\n");
 
+  /** Two subgraphs: {@code books} and {@code reviews}, each answering one root field. */
+  static final String SDL_WITH_REVIEWS = SDL
+      .replace("  BOOKS @join__graph(name: \"books\", url: \"http://books.invalid/graphql\")\n",
+          "  BOOKS @join__graph(name: \"books\", url: \"http://books.invalid/graphql\")\n"
+              + "  REVIEWS @join__graph(name: \"reviews\", url: \"http://reviews.invalid/graphql\")\n")
+      .replace("type Query @join__type(graph: BOOKS) {\n  book(id: ID!): Book\n",
+          "type Query @join__type(graph: BOOKS) @join__type(graph: REVIEWS) {\n"
+              + "  book(id: ID!): Book @join__field(graph: BOOKS)\n  reviews: [String] @join__field(graph: REVIEWS)\n");
+
   private BooksSupergraph() {}
 
   static Path writeTo(Path file, String sdl) {

@@ -1,0 +1,48 @@
+package dev.shopfed.gateway.subgraphidentity;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import java.util.UUID;
+
+/**
+ * How the gateway tells the subgraphs who is asking ({@code gateway.subgraph-identity.*}).
+ *
+ * @param enabled            whether every subgraph request carries an {@code x-gateway-identity} token
+ * @param issuer             the tokens' {@code iss}
+ * @param signingKey         the private EC P-256 key the tokens are signed with (ES256); its {@code kid} names it
+ * @param devTrustUserHeader TEMPORARY, development only: a client's {@code x-user-id} header becomes the token's
+ *                           subject when the request carries no verified identity. Never set it where clients are
+ *                           not trusted: anyone could then act as any buyer.
+ */
+public record SubgraphIdentityOptions(boolean enabled, String issuer, ECKey signingKey, boolean devTrustUserHeader) {
+
+  public static final String DEFAULT_ISSUER = "shopfed-gateway";
+
+  public SubgraphIdentityOptions {
+    issuer = issuer == null || issuer.isBlank() ? DEFAULT_ISSUER : issuer;
+    if (signingKey != null && !signingKey.isPrivate()) {
+      throw new IllegalArgumentException("the subgraph identity signing key must be a private EC key");
+    }
+    if (signingKey != null && !Curve.P_256.equals(signingKey.getCurve())) {
+      throw new IllegalArgumentException("the subgraph identity signing key must be on curve P-256 (ES256)");
+    }
+    signingKey = signingKey == null ? generateKey() : signingKey;
+  }
+
+  public static SubgraphIdentityOptions defaults() {
+    return new SubgraphIdentityOptions(true, DEFAULT_ISSUER, null, false);
+  }
+
+  /** A fresh P-256 key, for a gateway configured with none (its subgraphs then trust its JWKS endpoint). */
+  public static ECKey generateKey() {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).keyID(UUID.randomUUID().toString())
+          .generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("cannot generate an EC P-256 key", e);
+    }
+  }
+}
