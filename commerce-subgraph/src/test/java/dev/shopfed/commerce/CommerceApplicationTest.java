@@ -3,12 +3,14 @@ package dev.shopfed.commerce;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.shopfed.subgraphidentity.test.GatewayTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +39,35 @@ class CommerceApplicationTest {
     }
 
     @Test
-    void theUserHeaderTravelsOverHttp() throws Exception {
+    void withoutTheGatewaysTokenNothingIsAnswered() throws Exception {
+        String costPrice = "{\"query\":\"{ product(id: \\\"p1\\\") { costPrice { amount } } }\"}";
+        assertRefused(send(costPrice, null));
+        assertRefused(send(costPrice, "not-a-token"));
+        assertRefused(send(costPrice, GatewayTokens.token("promo", "u7")));
+        assertRefused(send(costPrice, GatewayTokens.issuedAt("commerce", "u7", Instant.now().minusSeconds(600))));
+        assertRefused(send(costPrice, GatewayTokens.forged("commerce", "u7")));
+        assertRefused(send(costPrice, GatewayTokens.withIssuer("commerce", "u7", "someone-else")));
+
+        HttpResponse<String> gateway = send(costPrice, GatewayTokens.token("commerce", null));
+        assertThat(gateway.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<Object>read(gateway.body(), "$.data.product.costPrice.amount")).isNotNull();
+    }
+
+    @Test
+    void aClaimedSubjectHeaderIsIgnored() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/graphql")).timeout(Duration.ofSeconds(30))
+                .header("content-type", "application/json")
+                .header(GatewayTokens.HEADER, GatewayTokens.token("commerce", null))
+                .header("x-verified-subject", "u7").header("x-user-id", "u7")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ me { id } }\"}")).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<Object>read(response.body(), "$.data.me")).isNull();
+    }
+
+    @Test
+    void theGatewaysTokenNamesTheBuyer() throws Exception {
         HttpResponse<String> response = post("{\"query\":\"{ me { id cart { id } } }\"}", "u7");
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -76,13 +106,24 @@ class CommerceApplicationTest {
         assertThat(response.body()).doesNotContain("dev.shopfed").doesNotContain("at org.");
     }
 
+    private static void assertRefused(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JsonPath.<String>read(response.body(), "$.errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
+        assertThat(response.body()).doesNotContain("costPrice").doesNotContain("amount");
+    }
+
+    /** As the gateway sends it: with its identity token for this subgraph, naming the buyer (null: anonymous). */
     private HttpResponse<String> post(String json, String userId) throws IOException, InterruptedException {
+        return send(json, GatewayTokens.token("commerce", userId));
+    }
+
+    private HttpResponse<String> send(String json, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri("/graphql"))
                 .timeout(Duration.ofSeconds(30))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (userId != null) {
-            request.header("x-user-id", userId);
+        if (token != null) {
+            request.header(GatewayTokens.HEADER, token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -2,12 +2,16 @@ package dev.shopfed.commerce;
 
 import com.jayway.jsonpath.JsonPath;
 import com.netflix.graphql.dgs.DgsQueryExecutor;
+import dev.shopfed.subgraphidentity.VerifiedCaller;
 import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 
-/** Runs operations through the DGS executor, optionally as a signed-in buyer. */
+/**
+ * Runs operations through the DGS executor, optionally as a signed-in buyer: as the gateway-identity filter hands a
+ * verified caller on (the filter itself is tested over HTTP in CommerceApplicationTest).
+ */
 public class CommerceClient {
 
     private final DgsQueryExecutor executor;
@@ -35,7 +39,7 @@ public class CommerceClient {
     private Reply run(String userId, String query, Map<String, Object> variables) {
         HttpHeaders headers = new HttpHeaders();
         if (userId != null) {
-            headers.add("x-user-id", userId);
+            headers.add(VerifiedCaller.SUBJECT_HEADER, userId);
         }
         ExecutionResult result = executor.execute(query, variables, null, headers, null, null);
         return new Reply(result.toSpecification());

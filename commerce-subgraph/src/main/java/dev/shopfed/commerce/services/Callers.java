@@ -5,16 +5,20 @@ import com.netflix.graphql.dgs.internal.DgsRequestData;
 import dev.shopfed.commerce.errors.CommerceException;
 import dev.shopfed.commerce.errors.ErrorCode;
 import dev.shopfed.commerce.repositories.UserRepository;
+import dev.shopfed.subgraphidentity.VerifiedCaller;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Service;
 
-/** Who is asking: the buyer id the gateway forwards in the {@code x-user-id} header. */
+/**
+ * Who is asking: the subject of the gateway's verified {@code x-gateway-identity} token, which the gateway-identity
+ * filter passes on as {@link VerifiedCaller#SUBJECT_HEADER} (after dropping any such header a caller sent itself).
+ */
 @Service
 public class Callers {
 
-    public static final String USER_HEADER = "x-user-id";
+    public static final String USER_HEADER = VerifiedCaller.SUBJECT_HEADER;
 
     private final UserRepository users;
 
@@ -22,7 +26,7 @@ public class Callers {
         this.users = users;
     }
 
-    /** The header value as sent, whether or not such a user exists. */
+    /** The verified subject, whether or not such a user exists. */
     public static Optional<String> claimedId(DataFetchingEnvironment env) {
         DgsRequestData request = DgsContext.getRequestData(env);
         HttpHeaders headers = request == null ? null : request.getHeaders();
@@ -37,7 +41,7 @@ public class Callers {
 
     public String requireUser(DataFetchingEnvironment env) {
         return knownUser(env).orElseThrow(() -> new CommerceException(ErrorCode.UNAUTHENTICATED,
-                "Sign in first: the " + USER_HEADER + " header is missing or names no known user"));
+                "Sign in first: the request names no known user"));
     }
 
     /** Whether the caller is the given user; their addresses, cart and orders are theirs alone. */
