@@ -39,6 +39,8 @@ public final class LocalFederation implements AutoCloseable {
       ServiceSpec commerce = subgraph("commerce", layout.commerceJar(), settings.commercePort(), settings,
           settings.commerceArgs());
       ServiceSpec promo = subgraph("promo", layout.promoJar(), settings.promoPort(), settings, settings.promoArgs());
+      // After the port checks (a busy port leaves no trace); read by all three.
+      GatewayIdentityKeys.createIn(settings.logDir());
       // The subgraphs do not depend on each other: launch both, then wait for each.
       ServiceProcess commerceProcess = launch(commerce, settings, started);
       ServiceProcess promoProcess = launch(promo, settings, started);
@@ -112,20 +114,26 @@ public final class LocalFederation implements AutoCloseable {
 
   private static ServiceSpec subgraph(String name, Path jar, int requestedPort, FederationSettings settings,
       List<String> extraArgs) {
+    GatewayIdentityKeys keys = GatewayIdentityKeys.locatedIn(settings.logDir());
     int port = FreePorts.resolve(name, requestedPort);
     List<String> args = new ArrayList<>();
     args.add("--server.port=" + port);
+    args.add("--shopfed.gateway-identity.jwks-file=" + keys.jwksFile());
     args.addAll(extraArgs);
     return new ServiceSpec(name, jar, port, "/actuator/health", args, settings.jvmArgs());
   }
 
   static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
+    GatewayIdentityKeys keys = GatewayIdentityKeys.locatedIn(settings.logDir());
     int port = FreePorts.resolve("gateway", settings.gatewayPort());
     List<String> args = List.of(
         "--supergraph", settings.supergraph().toString(),
         "--port", Integer.toString(port),
         "--gateway.subgraph-urls.commerce=" + commerce.baseUrl().resolve("/graphql"),
-        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql"));
+        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql"),
+        "--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile(),
+        // TEMPORARY: until the local federation issues tokens, the client's x-user-id names the buyer.
+        "--gateway.subgraph-identity.dev-trust-user-header=true");
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
     return new ServiceSpec("gateway", settings.layout().gatewayJar(), port, "/health", args, jvmArgs);

@@ -57,9 +57,11 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     Files.writeString(supergraph, withUrls(Files.readString(supergraphFile), subgraphUrls));
     Process process;
     try {
-      process = new ProcessBuilder("node", script.toString(), nodeProject.toString(), supergraph.toString(), "0")
-          .directory(nodeProject.toFile())
-          .start();
+      ProcessBuilder builder = new ProcessBuilder("node", script.toString(), nodeProject.toString(),
+          supergraph.toString(), "0").directory(nodeProject.toFile());
+      // The subgraphs answer only tokens the gateway signed: Apollo Gateway signs its own with the same key.
+      gatewaySigningKeyFile().ifPresent(key -> builder.environment().put("GATEWAY_IDENTITY_SIGNING_KEY_FILE", key));
+      process = builder.start();
     } catch (IOException e) {
       Files.deleteIfExists(supergraph);
       throw new IllegalStateException("node is not available (" + e.getMessage() + "): this test needs Node.js 20+", e);
@@ -74,6 +76,16 @@ public final class ApolloGatewayProcess implements AutoCloseable {
       gateway.close();
       throw e;
     }
+  }
+
+  /** The {@code gateway.subgraph-identity.signing-key-file} our gateway (a child of this JVM) was started with. */
+  private static java.util.Optional<String> gatewaySigningKeyFile() {
+    String option = "--gateway.subgraph-identity.signing-key-file=";
+    return ProcessHandle.current().children()
+        .flatMap(child -> child.info().arguments().stream().flatMap(java.util.Arrays::stream))
+        .filter(arg -> arg.startsWith(option))
+        .map(arg -> arg.substring(option.length()))
+        .findFirst();
   }
 
   /** The supergraph SDL with every {@code @join__graph(url:)} replaced; fails on a graph without a URL given. */

@@ -28,7 +28,11 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.introspection=true (switch off in production), --gateway.errors.expose-subgraph-errors=false,
         --gateway.csrf.enabled=true, --gateway.csrf.required-headers=x-apollo-operation-name,apollo-require-preflight,
         --gateway.cors.allowed-origins=<origin or pattern,...> (default none), --gateway.cors.allow-credentials=false,
-        --gateway.batching.enabled=false, --gateway.batching.max-size=10""";
+        --gateway.batching.enabled=false, --gateway.batching.max-size=10,
+        --gateway.subgraph-identity.signing-key-file=<private EC P-256 JWK>, --gateway.subgraph-identity.issuer=shopfed-gateway
+        --gateway.headers.all.request[0].propagate.named=<header> (and .rename, .default; propagate.matching=<regex>,
+        insert.name + insert.value, remove.named, remove.matching), --gateway.headers.all.response=cache-control,
+        --gateway.headers.subgraphs.<name>.request[0]... (see README, Header rules)""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();
