@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -99,7 +100,7 @@ public final class GatewayIdentityFilter extends OncePerRequestFilter {
 
     @Override
     public Enumeration<String> getHeaderNames() {
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       for (String name : Collections.list(super.getHeaderNames())) {
         if (!owned(name)) {
           names.add(name);

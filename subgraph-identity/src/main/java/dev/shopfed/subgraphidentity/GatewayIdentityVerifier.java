@@ -1,5 +1,6 @@
 package dev.shopfed.subgraphidentity;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -53,7 +54,7 @@ public final class GatewayIdentityVerifier {
     try {
       JWTClaimsSet claims = processor.process(token.strip(), null);
       return Optional.of(new VerifiedCaller(claims.getSubject(), scopes(claims.getClaim("scope"))));
-    } catch (ParseException | BadJOSEException | com.nimbusds.jose.JOSEException | RuntimeException e) {
+    } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
       return Optional.empty();
     }
   }

@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.headers.HeaderRule;
 import dev.shopfed.gateway.headers.HeaderRules;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public record HeadersProperties(Subgraph all, Map<String, Subgraph> subgraphs) {
       return HeaderRules.SubgraphHeaders.NONE;
     }
     List<Rule> rules = headers.request() == null ? List.of() : headers.request();
-    List<HeaderRule> converted = new java.util.ArrayList<>();
+    List<HeaderRule> converted = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       converted.add(rule(rules.get(i), prefix + ".request[" + i + "]"));
     }
