@@ -1,5 +1,6 @@
 package dev.shopfed.gateway;
 
+import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.limits.OperationLimits;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
@@ -23,6 +24,8 @@ import java.util.Set;
  * @param limits           operation limits checked before validation, planning or any fetch
  * @param demandControl    operation cost limits ({@code gateway.demand-control.*})
  * @param exposure         introspection and subgraph error details: what clients may see
+ * @param authorization    enforcement of {@code @authenticated}, {@code @requiresScopes}, {@code @policy}
+ *                         ({@code gateway.authorization.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -34,7 +37,16 @@ public record GatewayOptions(
     MemoryOptions memory,
     OperationLimits limits,
     DemandControlOptions demandControl,
-    ExposureOptions exposure) {
+    ExposureOptions exposure,
+    AuthorizationOptions authorization) {
+
+  /** Without authorization settings: its defaults. */
+  public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
+      List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
+      OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
+    this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
+        demandControl, exposure, null);
+  }
 
   /** Groups left null take their defaults. */
   public GatewayOptions {
@@ -43,35 +55,41 @@ public record GatewayOptions(
     limits = limits == null ? OperationLimits.defaults() : limits;
     demandControl = demandControl == null ? DemandControlOptions.defaults() : demandControl;
     exposure = exposure == null ? ExposureOptions.defaults() : exposure;
+    authorization = authorization == null ? AuthorizationOptions.defaults() : authorization;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of("authorization", "x-user-id"), 1000,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure);
+        persistedQueries, memory, limits, demandControl, exposure, authorization);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure);
+        memory, limits, demandControl, exposure, authorization);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure);
+        persistedQueries, memory, operationLimits, demandControl, exposure, authorization);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure);
+        persistedQueries, memory, limits, settings, exposure, authorization);
+  }
+
+  public GatewayOptions withAuthorization(AuthorizationOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, settings);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure);
+        persistedQueries, memory, limits, demandControl, exposure, authorization);
   }
 }

@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.execution;
 
+import dev.shopfed.gateway.identity.Identity;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  *                      (HTTP GET), and its text may only be known once a persisted operation is looked up
  * @param exposeCost    when true the response carries the estimated and actual cost in {@code extensions.cost}
  * @param requestId     the id the HTTP layer gave this request, cited in masked errors and logs (may be null)
+ * @param identity      who sent it, as its verified bearer token says ({@link Identity#ANONYMOUS} without one)
  */
 public record GatewayRequest(
     String query,
@@ -26,12 +28,22 @@ public record GatewayRequest(
     boolean explain,
     boolean readOnly,
     boolean exposeCost,
-    String requestId) {
+    String requestId,
+    Identity identity) {
+
+  /** An anonymous request. */
+  public GatewayRequest(String query, String operationName, Map<String, Object> variables,
+      Map<String, Object> extensions, Map<String, List<String>> headers, boolean explain, boolean readOnly,
+      boolean exposeCost, String requestId) {
+    this(query, operationName, variables, extensions, headers, explain, readOnly, exposeCost, requestId,
+        Identity.ANONYMOUS);
+  }
 
   public GatewayRequest {
     variables = variables == null ? Map.of() : variables;
     extensions = extensions == null ? Map.of() : extensions;
     headers = headers == null ? Map.of() : headers;
+    identity = identity == null ? Identity.ANONYMOUS : identity;
   }
 
   /** A request without an id (in-process callers, tests). */
@@ -56,7 +68,7 @@ public record GatewayRequest(
   /** The same request with its operation text, e.g. once a persisted operation's hash is looked up. */
   public GatewayRequest withQuery(String text) {
     return new GatewayRequest(text, operationName, variables, extensions, headers, explain, readOnly, exposeCost,
-        requestId);
+        requestId, identity);
   }
 
   public static GatewayRequest of(String query) {

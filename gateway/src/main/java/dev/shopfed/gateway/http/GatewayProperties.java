@@ -34,6 +34,8 @@ import org.springframework.util.unit.DataSize;
  * @param introspection    whether {@code __schema} and {@code __type} may be queried
  * @param batching         HTTP request batching ({@code gateway.batching.*})
  * @param errors           error masking ({@code gateway.errors.*})
+ * @param authentication   verification of client bearer tokens ({@code gateway.authentication.*})
+ * @param authorization    field authorization from the supergraph's directives ({@code gateway.authorization.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -55,7 +57,9 @@ public record GatewayProperties(
     @DefaultValue CorsProperties cors,
     @DefaultValue("true") boolean introspection,
     @DefaultValue BatchingProperties batching,
-    @DefaultValue ErrorProperties errors) {
+    @DefaultValue ErrorProperties errors,
+    @DefaultValue AuthenticationProperties authentication,
+    @DefaultValue AuthorizationProperties authorization) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();

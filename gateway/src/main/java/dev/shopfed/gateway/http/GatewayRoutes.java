@@ -32,11 +32,12 @@ class GatewayRoutes {
   }
 
   @Bean
-  RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, ActiveEngine engine, JsonMapper json) {
+  RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, ActiveEngine engine, JsonMapper json,
+      dev.shopfed.gateway.identity.Authenticator authenticator) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath();
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
-            HttpEdge.of(properties)),
+            HttpEdge.of(properties), authenticator),
         new HealthEndpoint(engine), explorer);
   }
 

@@ -50,7 +50,10 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   SupergraphLoader(GatewayProperties properties, ActiveEngine active, ApplicationContext context) {
     this.source = SupergraphSource.of(properties.supergraph());
-    this.options = properties.engineOptions();
+    this.options = properties.engineOptions().withAuthorization(properties.authorization() == null
+        ? dev.shopfed.gateway.authorization.AuthorizationOptions.defaults()
+        : properties.authorization().engineOptions(context.getBeanProvider(
+            dev.shopfed.gateway.authorization.PolicyEvaluator.class).getIfAvailable()));
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
