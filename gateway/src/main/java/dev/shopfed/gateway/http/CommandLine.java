@@ -28,7 +28,11 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.introspection=true (switch off in production), --gateway.errors.expose-subgraph-errors=false,
         --gateway.csrf.enabled=true, --gateway.csrf.required-headers=x-apollo-operation-name,apollo-require-preflight,
         --gateway.cors.allowed-origins=<origin or pattern,...> (default none), --gateway.cors.allow-credentials=false,
-        --gateway.batching.enabled=false, --gateway.batching.max-size=10""";
+        --gateway.batching.enabled=false, --gateway.batching.max-size=10
+        --gateway.authentication.jwks-url=<url> | --gateway.authentication.jwks-file=<file>,
+        --gateway.authentication.issuer=<iss>, --gateway.authentication.audiences=a,b,
+        --gateway.authentication.clock-skew=60s (and the other gateway.authentication.* settings)
+        --gateway.authorization.reject-unauthorized=false, --gateway.authorization.claim-policies.<policy>=<claim>=<value>""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();
