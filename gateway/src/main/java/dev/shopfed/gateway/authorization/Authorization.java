@@ -34,10 +34,6 @@ public final class Authorization {
   public record Decision(Set<ExecutableNormalizedField> removed, List<List<Object>> paths) {
 
     public static final Decision ALLOW_ALL = new Decision(Set.of(), List.of());
-
-    public boolean allowsAll() {
-      return paths.isEmpty() && removed.isEmpty();
-    }
   }
 
   private final GraphQLSchema schema;
