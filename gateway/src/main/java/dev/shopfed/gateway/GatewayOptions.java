@@ -1,5 +1,6 @@
 package dev.shopfed.gateway;
 
+import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.headers.HeaderRules;
 import dev.shopfed.gateway.limits.OperationLimits;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param exposure         introspection and subgraph error details: what clients may see
  * @param subgraphIdentity the identity token sent to the subgraphs ({@code gateway.subgraph-identity.*})
  * @param headers          header rules per subgraph ({@code gateway.headers.*})
+ * @param authorization    enforcement of {@code @authenticated}, {@code @requiresScopes}, {@code @policy}
+ *                         ({@code gateway.authorization.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -41,13 +44,15 @@ public record GatewayOptions(
     DemandControlOptions demandControl,
     ExposureOptions exposure,
     SubgraphIdentityOptions subgraphIdentity,
-    HeaderRules headers) {
+    HeaderRules headers,
+    AuthorizationOptions authorization) {
 
+  /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null);
+        demandControl, exposure, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -59,45 +64,51 @@ public record GatewayOptions(
     exposure = exposure == null ? ExposureOptions.defaults() : exposure;
     subgraphIdentity = subgraphIdentity == null ? SubgraphIdentityOptions.defaults() : subgraphIdentity;
     headers = headers == null ? HeaderRules.none() : headers;
+    authorization = authorization == null ? AuthorizationOptions.defaults() : authorization;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure, subgraphIdentity, headers);
+        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers);
+        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers);
+        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization);
   }
 
   public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, settings, headers);
+        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization);
   }
 
   public GatewayOptions withHeaders(HeaderRules rules) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization);
+  }
+
+  public GatewayOptions withAuthorization(AuthorizationOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
   }
 }

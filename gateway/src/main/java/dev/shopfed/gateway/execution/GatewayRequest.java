@@ -17,7 +17,7 @@ import java.util.Map;
  *                      (HTTP GET), and its text may only be known once a persisted operation is looked up
  * @param exposeCost    when true the response carries the estimated and actual cost in {@code extensions.cost}
  * @param requestId     the id the HTTP layer gave this request, cited in masked errors and logs (may be null)
- * @param identity      who sent the request, as verified at the edge ({@link Identity#ANONYMOUS} when null)
+ * @param identity      who sent it, as its verified bearer token says ({@link Identity#ANONYMOUS} without one)
  */
 public record GatewayRequest(
     String query,

@@ -2,6 +2,8 @@ package dev.shopfed.gateway.execution;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.authorization.Authorization;
+import dev.shopfed.gateway.authorization.Grant;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
@@ -26,6 +28,7 @@ import graphql.execution.RawVariables;
 import graphql.execution.ValuesResolver;
 import graphql.language.NodeUtil;
 import graphql.language.OperationDefinition;
+import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperationFactory;
 import graphql.schema.GraphQLObjectType;
 import java.util.ArrayList;
@@ -41,18 +44,21 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
- * coercion → cached plan → demand control (estimated cost) → execution → response shaping.
+ * coercion → authorization (unauthorized fields left out of the plan) → cached plan → demand control (estimated
+ * cost) → execution → response shaping.
  */
 public final class OperationExecutor {
 
-  /** What a plan depends on besides the supergraph. */
-  public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions) {}
+  /** What a plan depends on besides the supergraph: the grant decides which fields it leaves out. */
+  public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions,
+      Grant grant) {}
 
   /**
-   * A cached plan with what shaping its responses needs, and its estimated cost when that depends on no variables
-   * (else null: estimated per request).
+   * A cached plan with what shaping its responses needs, its estimated cost when that depends on no variables
+   * (else null: estimated per request), and the errors of the fields authorization left out.
    */
-  public record PreparedPlan(QueryPlan plan, ResponseOrder order, CostEstimate cost) {}
+  public record PreparedPlan(QueryPlan plan, ResponseOrder order, CostEstimate cost,
+      List<Map<String, Object>> unauthorized, Set<ExecutableNormalizedField> withheld) {}
 
   private final Supergraph supergraph;
   private final GatewayOptions options;
@@ -67,6 +73,7 @@ public final class OperationExecutor {
   private final DemandControl demandControl;
   private final HeaderRules headerRules;
   private final SubgraphTokens subgraphTokens;
+  private final Authorization authorization;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -84,6 +91,7 @@ public final class OperationExecutor {
     this.demandControl = new DemandControl(supergraph, options.demandControl());
     this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
     this.subgraphTokens = new SubgraphTokens(options.subgraphIdentity());
+    this.authorization = new Authorization(supergraph, options.authorization());
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -112,15 +120,20 @@ public final class OperationExecutor {
     CoercedVariables variables = coerce(operation, request.variables());
     Set<String> labels = activeLabels();
     Map<String, Object> conditions = conditions(parsed, variables);
-    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions);
+    Grant grant = authorization.grant(request.identity());
+    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions, grant);
     PreparedPlan prepared;
     try {
-      prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions));
+      prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions,
+          grant));
     } catch (PlanningException e) {
       return CompletableFuture.completedFuture(planningFailed(e));
     } catch (AbortExecutionException e) {
       LimitViolation violation = NormalizationLimits.violation(e, options.limits());
       throw RequestRejected.of(violation.message(), violation.code());
+    }
+    if (!prepared.unauthorized().isEmpty() && authorization.rejectsUnauthorized()) {
+      return CompletableFuture.completedFuture(unauthorized(prepared));
     }
     CostEstimate cost = estimateCost(request, prepared, variables);
     DemandControl.Refusal refusal = cost == null ? null : demandControl.refusal(cost);
@@ -146,22 +159,39 @@ public final class OperationExecutor {
     return new GatewayResponse(body, GatewayResponse.Outcome.REQUEST_ERROR);
   }
 
+  /** gateway.authorization.reject-unauthorized: as Apollo Router, HTTP 200 with no data and the fields' errors. */
+  private static GatewayResponse unauthorized(PreparedPlan prepared) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("errors", prepared.unauthorized());
+    body.put("data", null);
+    return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED);
+  }
+
   private PreparedPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
-      CoercedVariables variables, Set<String> labels, Map<String, Object> conditions) {
+      CoercedVariables variables, Set<String> labels, Map<String, Object> conditions, Grant grant) {
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
         supergraph.apiSchema(), parsed.document(), operationName, variables, NormalizationLimits.options(options.limits()));
-    QueryPlan plan = planner.plan(normalized, operation, labels);
+    Authorization.Decision decision = authorization.decide(normalized, grant);
+    QueryPlan plan = planner.plan(normalized, operation, labels, decision.removed());
     CostEstimate cost = demandControl.enabled() && operation.getVariableDefinitions().isEmpty()
         ? demandControl.estimate(normalized, variables)
         : null;
     return new PreparedPlan(plan,
-        new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions), cost);
+        new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions), cost,
+        unauthorizedErrors(decision), decision.removed());
+  }
+
+  private static List<Map<String, Object>> unauthorizedErrors(Authorization.Decision decision) {
+    return decision.paths().stream()
+        .map(path -> GraphQLErrors.error(Authorization.MESSAGE, path, Authorization.UNAUTHORIZED))
+        .toList();
   }
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
       OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost) {
     QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
+    tree.errors.addAll(prepared.unauthorized()); // first, and seen by shaping: no second error for their nulls
     Map<String, Object> introspected = plan.introspection()
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();
@@ -175,7 +205,7 @@ public final class OperationExecutor {
       try {
         synchronized (tree) {
           data = budget.exceeded() ? null : new ResponseShaper(supergraph.apiSchema(), tree, introspected,
-              prepared.order(), budget).shape(plan.operation().getTopLevelFields(), rootType);
+              prepared.order(), budget, prepared.withheld()).shape(plan.operation().getTopLevelFields(), rootType);
         }
       } catch (ResponseBudget.Exceeded e) {
         data = null;

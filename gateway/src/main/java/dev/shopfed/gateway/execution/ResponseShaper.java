@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Builds the client's response from the merged subgraph data, as GraphQL execution over the API schema would: the
@@ -28,9 +29,17 @@ final class ResponseShaper {
   private final Map<String, Object> introspection;
   private final ResponseOrder order;
   private final ResponseBudget budget;
+  private final Set<ExecutableNormalizedField> withheld;
 
   ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection, ResponseOrder order,
       ResponseBudget budget) {
+    this(schema, tree, introspection, order, budget, Set.of());
+  }
+
+  /** {@code withheld}: fields authorization left out, answered null whatever data holds (compared by identity). */
+  ResponseShaper(GraphQLSchema schema, ResultTree tree, Map<String, Object> introspection, ResponseOrder order,
+      ResponseBudget budget, Set<ExecutableNormalizedField> withheld) {
+    this.withheld = withheld;
     this.schema = schema;
     this.tree = tree;
     this.introspection = introspection;
@@ -71,7 +80,8 @@ final class ResponseShaper {
   private Object fetched(Map<String, Object> source, ResponseOrder.Slot slot, List<Object> path,
       GraphQLObjectType type) {
     path.add(slot.key());
-    Object value = value(source.get(slot.key()), slot.type(), slot.field(), path, type);
+    Object raw = withheld.contains(slot.field()) ? null : source.get(slot.key());
+    Object value = value(raw, slot.type(), slot.field(), path, type);
     path.remove(path.size() - 1);
     return value;
   }
@@ -199,11 +209,15 @@ final class ResponseShaper {
     return false;
   }
 
-  /** Whether the error sits at {@code path} or below it, or at an ancestor of it (the ancestor failed). */
+  /**
+   * Whether the error sits at {@code path} or below it, or at an ancestor of it (the ancestor failed); {@code "@"}
+   * in an error's path (an unauthorized field's) stands for every item of a list.
+   */
   private static boolean startsWith(List<?> errorPath, List<Object> path) {
     int n = Math.min(errorPath.size(), path.size());
     for (int i = 0; i < n; i++) {
-      if (!String.valueOf(errorPath.get(i)).equals(String.valueOf(path.get(i)))) {
+      String element = String.valueOf(errorPath.get(i));
+      if (!element.equals(String.valueOf(path.get(i))) && !(element.equals("@") && path.get(i) instanceof Integer)) {
         return false;
       }
     }

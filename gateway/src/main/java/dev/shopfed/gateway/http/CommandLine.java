@@ -32,7 +32,11 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.subgraph-identity.signing-key-file=<private EC P-256 JWK>, --gateway.subgraph-identity.issuer=shopfed-gateway
         --gateway.headers.all.request[0].propagate.named=<header> (and .rename, .default; propagate.matching=<regex>,
         insert.name + insert.value, remove.named, remove.matching), --gateway.headers.all.response=cache-control,
-        --gateway.headers.subgraphs.<name>.request[0]... (see README, Header rules)""";
+        --gateway.headers.subgraphs.<name>.request[0]... (see README, Header rules)
+        --gateway.authentication.jwks-url=<url> | --gateway.authentication.jwks-file=<file>,
+        --gateway.authentication.issuer=<iss>, --gateway.authentication.audiences=a,b,
+        --gateway.authentication.clock-skew=60s (and the other gateway.authentication.* settings)
+        --gateway.authorization.reject-unauthorized=false, --gateway.authorization.claim-policies.<policy>=<claim>=<value>""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();

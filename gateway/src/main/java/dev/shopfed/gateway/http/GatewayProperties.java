@@ -36,6 +36,8 @@ import org.springframework.util.unit.DataSize;
  * @param errors           error masking ({@code gateway.errors.*})
  * @param subgraphIdentity the identity token sent to the subgraphs ({@code gateway.subgraph-identity.*})
  * @param headers          header rules per subgraph ({@code gateway.headers.*})
+ * @param authentication   verification of client bearer tokens ({@code gateway.authentication.*})
+ * @param authorization    field authorization from the supergraph's directives ({@code gateway.authorization.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -59,7 +61,9 @@ public record GatewayProperties(
     @DefaultValue BatchingProperties batching,
     @DefaultValue ErrorProperties errors,
     @DefaultValue SubgraphIdentityProperties subgraphIdentity,
-    HeadersProperties headers) {
+    HeadersProperties headers,
+    @DefaultValue AuthenticationProperties authentication,
+    @DefaultValue AuthorizationProperties authorization) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -75,7 +79,8 @@ public record GatewayProperties(
         demandControl == null ? defaults.demandControl() : demandControl.engineOptions(),
         new ExposureOptions(introspection, errors.exposeSubgraphErrors()),
         subgraphIdentity == null ? defaults.subgraphIdentity() : subgraphIdentity.engineOptions(),
-        headers == null ? defaults.headers() : headers.engineRules());
+        headers == null ? defaults.headers() : headers.engineRules(),
+        null); // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
   }
 
   private static List<String> lowerCase(List<String> headers) {

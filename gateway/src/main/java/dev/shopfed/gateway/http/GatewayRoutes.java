@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.identity.Authenticator;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -41,11 +42,11 @@ class GatewayRoutes {
 
   @Bean
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ActiveEngine engine, JsonMapper json) {
+      ActiveEngine engine, JsonMapper json, Authenticator authenticator) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath();
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
-            HttpEdge.of(properties)),
+            HttpEdge.of(properties), authenticator),
         new HealthEndpoint(engine), explorer)
         .and(SubgraphIdentityJwks.route(subgraphIdentity, json));
   }

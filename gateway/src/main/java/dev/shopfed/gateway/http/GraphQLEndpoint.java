@@ -2,6 +2,10 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
+import dev.shopfed.gateway.identity.AuthenticationOptions;
+import dev.shopfed.gateway.identity.Authenticator;
+import dev.shopfed.gateway.identity.Identity;
+import dev.shopfed.gateway.identity.InvalidTokenException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -18,6 +23,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /graphql} and {@code GET /graphql}: decode the request, run it on the engine, answer its response. */
@@ -36,9 +42,17 @@ final class GraphQLEndpoint {
   private final boolean explainAllowed;
   private final int maxRequestBytes;
   private final HttpEdge edge;
+  private final Authenticator authenticator;
 
   GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
       int maxRequestBytes, HttpEdge edge) {
+    this(executor, json, explorer, explainAllowed, maxRequestBytes, edge,
+        Authenticator.create(AuthenticationOptions.defaults()));
+  }
+
+  GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
+      int maxRequestBytes, HttpEdge edge, Authenticator authenticator) {
+    this.authenticator = authenticator;
     this.executor = executor;
     this.json = json;
     this.explorer = explorer;
@@ -65,11 +79,12 @@ final class GraphQLEndpoint {
     if (request.headers().contentLength().orElse(-1) > maxRequestBytes) {
       return reject(request, RejectedRequest.tooLarge(maxRequestBytes));
     }
-    return body(request)
+    // The token is checked before the body is read: a refused client costs no parsing.
+    return identity(request).flatMap(identity -> body(request)
         .map(body -> GraphQLParameters.decodeBody(body, json))
         .flatMap(decoded -> decoded instanceof List<?> batch
-            ? executeBatch(request, batch)
-            : execute(request, GraphQLParameters.fromJson(decoded), false))
+            ? executeBatch(request, batch, identity)
+            : execute(request, GraphQLParameters.fromJson(decoded), false, identity)))
         .onErrorResume(RejectedRequest.class, rejected -> reject(request, rejected));
   }
 
@@ -88,27 +103,47 @@ final class GraphQLEndpoint {
       if (decoded.query() != null && OperationKinds.isMutation(decoded.query(), decoded.operationName())) {
         throw RejectedRequest.methodNotAllowed("Mutations are only accepted over POST");
       }
-      return execute(request, decoded, true);
+      return identity(request).flatMap(identity -> execute(request, decoded, true, identity))
+          .onErrorResume(RejectedRequest.class, rejected -> reject(request, rejected));
     } catch (RejectedRequest rejected) {
       return reject(request, rejected);
     }
   }
 
+  /** The request's verified identity; a bad token fails with a 401. Fetching keys waits off the event loop. */
+  private Mono<Identity> identity(ServerRequest request) {
+    List<String> authorization = request.headers().header(HttpHeaders.AUTHORIZATION);
+    if (!authenticator.enabled() || authorization.isEmpty()) {
+      return Mono.just(Identity.ANONYMOUS);
+    }
+    Mono<Identity> verified = Mono.fromCallable(() -> {
+      try {
+        return authenticator.authenticate(authorization);
+      } catch (InvalidTokenException e) {
+        throw RejectedRequest.unauthenticated(e.getMessage());
+      }
+    });
+    return authenticator.mayBlock() ? verified.subscribeOn(Schedulers.boundedElastic()) : verified;
+  }
+
   /** {@code readOnly} for GET: a mutation named only by its persisted hash is refused by the engine. */
-  private Mono<ServerResponse> execute(ServerRequest request, GraphQLParameters parameters, boolean readOnly) {
+  private Mono<ServerResponse> execute(ServerRequest request, GraphQLParameters parameters, boolean readOnly,
+      Identity identity) {
     if (!executor.ready()) {
       return reject(request, RejectedRequest.notReady());
     }
     // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
-    return run(request, parameters, readOnly)
+    return run(request, parameters, readOnly, identity)
         .flatMap(response -> respond(request, status(response), response.body(), response.headers()));
   }
 
   /** Every operation, alone or in a batch, runs through here: a check per operation belongs here or in the engine. */
-  private Mono<GatewayResponse> run(ServerRequest request, GraphQLParameters parameters, boolean readOnly) {
+  private Mono<GatewayResponse> run(ServerRequest request, GraphQLParameters parameters, boolean readOnly,
+      Identity identity) {
     GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
         parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly,
-        "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)), RequestIds.of(request.exchange()));
+        "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)), RequestIds.of(request.exchange()),
+        identity);
     return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)));
   }
 
@@ -116,7 +151,7 @@ final class GraphQLEndpoint {
    * A JSON array of operations: each runs on its own (at once) and gets its own response, in order; one entry's
    * failure is that entry's errors. The batch as a whole is refused only before anything runs.
    */
-  private Mono<ServerResponse> executeBatch(ServerRequest request, List<?> entries) {
+  private Mono<ServerResponse> executeBatch(ServerRequest request, List<?> entries, Identity identity) {
     RejectedRequest refused = edge.checkBatch(entries.size());
     if (refused != null) {
       return reject(request, refused);
@@ -125,12 +160,12 @@ final class GraphQLEndpoint {
       return reject(request, RejectedRequest.notReady());
     }
     return Flux.fromIterable(entries)
-        .flatMapSequential(entry -> batchEntry(request, entry))
+        .flatMapSequential(entry -> batchEntry(request, entry, identity))
         .collectList()
         .flatMap(bodies -> respond(request, HttpStatus.OK, bodies));
   }
 
-  private Mono<Map<String, Object>> batchEntry(ServerRequest request, Object entry) {
+  private Mono<Map<String, Object>> batchEntry(ServerRequest request, Object entry, Identity identity) {
     GraphQLParameters parameters;
     try {
       parameters = GraphQLParameters.fromJson(entry);
@@ -138,7 +173,7 @@ final class GraphQLEndpoint {
       return Mono.just(GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage()));
     }
     String requestId = RequestIds.of(request.exchange());
-    return run(request, parameters, false)
+    return run(request, parameters, false, identity)
         .map(GatewayResponse::body)
         .onErrorResume(failure -> {
           RequestIds.log(requestId, () -> log.error("Batch entry of {} {} failed", request.method(), request.path(),
@@ -164,6 +199,9 @@ final class GraphQLEndpoint {
         .contentType(GraphQLMediaTypes.responseType(request.headers().asHttpHeaders()));
     if (rejected.status() == HttpStatus.METHOD_NOT_ALLOWED) {
       builder.allow(HttpMethod.POST);
+    }
+    if (rejected.status() == HttpStatus.UNAUTHORIZED) {
+      builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
     }
     Map<String, Object> body = GraphQLMediaTypes.errorBody(rejected.code(), rejected.getMessage());
     return builder.bodyValue(json.writeValueAsBytes(body));

@@ -23,6 +23,11 @@ final class RejectedRequest extends RuntimeException {
     return new RejectedRequest(status, code, message);
   }
 
+  /** A bearer token that does not verify: 401 with {@code WWW-Authenticate}, code {@code UNAUTHENTICATED}. */
+  static RejectedRequest unauthenticated(String message) {
+    return new RejectedRequest(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", message);
+  }
+
   static RejectedRequest badRequest(String message) {
     return new RejectedRequest(HttpStatus.BAD_REQUEST, message);
   }

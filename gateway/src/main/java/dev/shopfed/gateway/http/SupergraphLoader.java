@@ -2,6 +2,8 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.authorization.AuthorizationOptions;
+import dev.shopfed.gateway.authorization.PolicyEvaluator;
 import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
@@ -52,7 +54,10 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ActiveEngine active,
       ApplicationContext context) {
     this.source = SupergraphSource.of(properties.supergraph());
-    this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity);
+    AuthorizationOptions authorization = properties.authorization() == null
+        ? AuthorizationOptions.defaults()
+        : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
+    this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization);
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;

@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Who sent a request, as the gateway verified it.
+ * Who sent a request, as a verified bearer token says: what authorization decides on.
  *
- * @param subject the verified subject, null when the request is anonymous
- * @param scopes  the granted scopes (never null)
- * @param claims  every claim of the verified token (never null)
+ * @param subject the token's subject ({@code gateway.authentication.subject-claim}); null when anonymous
+ * @param scopes  the token's scopes ({@code gateway.authentication.scopes-claim}); empty when anonymous
+ * @param claims  every claim of the token, as JSON values (times in epoch seconds); empty when anonymous
  */
 public record Identity(String subject, Set<String> scopes, Map<String, Object> claims) {
 
+  /** A request without a token, or any request while authentication is off. */
   public static final Identity ANONYMOUS = new Identity(null, Set.of(), Map.of());
 
   public Identity {
@@ -21,7 +22,7 @@ public record Identity(String subject, Set<String> scopes, Map<String, Object> c
     claims = claims == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(claims));
   }
 
-  public boolean isAnonymous() {
-    return subject == null;
+  public boolean authenticated() {
+    return subject != null;
   }
 }

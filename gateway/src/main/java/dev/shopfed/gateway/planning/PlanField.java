@@ -34,11 +34,15 @@ public record PlanField(
     return objectTypes == null || objectTypes.contains(objectType);
   }
 
-  static List<PlanField> fromNormalized(List<ExecutableNormalizedField> fields) {
+  /** The client's fields but the excluded ones (compared by identity). */
+  static List<PlanField> fromNormalized(List<ExecutableNormalizedField> fields, Set<ExecutableNormalizedField> excluded) {
     List<PlanField> list = new ArrayList<>(fields.size());
     for (ExecutableNormalizedField f : fields) {
+      if (excluded.contains(f)) {
+        continue;
+      }
       list.add(new PlanField(f.getResultKey(), f.getName(), f.getAstArguments(), Set.copyOf(f.getObjectTypeNames()),
-          fromNormalized(f.getChildren()), false));
+          fromNormalized(f.getChildren(), excluded), false));
     }
     return list;
   }

@@ -5,6 +5,7 @@ import dev.shopfed.gateway.supergraph.ProvidedFields;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.language.OperationDefinition;
 import graphql.language.VariableDefinition;
+import graphql.normalized.ExecutableNormalizedField;
 import graphql.normalized.ExecutableNormalizedOperation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,12 +29,21 @@ public final class QueryPlanner {
   }
 
   public QueryPlan plan(ExecutableNormalizedOperation operation, OperationDefinition definition, Set<String> labels) {
+    return plan(operation, definition, labels, Set.of());
+  }
+
+  /**
+   * Plans the operation without the {@code excluded} fields (and what is below them): authorization left them out,
+   * so no subgraph is asked for them; the response is still shaped from the whole operation.
+   */
+  public QueryPlan plan(ExecutableNormalizedOperation operation, OperationDefinition definition, Set<String> labels,
+      Set<ExecutableNormalizedField> excluded) {
     FieldResolution resolution = new FieldResolution(supergraph, labels);
     SelectionPlanner planner = new SelectionPlanner(resolution);
     boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
     String rootType = rootTypeName(operation.getOperation());
 
-    List<PlanField> rootFields = PlanField.fromNormalized(operation.getTopLevelFields());
+    List<PlanField> rootFields = PlanField.fromNormalized(operation.getTopLevelFields(), excluded);
     boolean introspection = rootFields.stream().anyMatch(f -> INTROSPECTION.contains(f.name()));
     List<List<FetchGroup>> blocks = routeRootFields(planner, resolution, rootType, rootFields, mutation);
     RepresentationSources.resolve(planner.groups());

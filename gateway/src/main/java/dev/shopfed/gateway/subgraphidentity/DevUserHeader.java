@@ -17,7 +17,7 @@ public final class DevUserHeader {
 
   /** The request's identity, or one with the claimed subject when trusting the header and nobody was verified. */
   public static Identity apply(Identity identity, Map<String, List<String>> headers, boolean trusted) {
-    if (!trusted || !identity.isAnonymous()) {
+    if (!trusted || identity.authenticated()) {
       return identity;
     }
     List<String> values = headers.get(NAME);

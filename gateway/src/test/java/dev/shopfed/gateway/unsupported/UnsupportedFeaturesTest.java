@@ -48,8 +48,6 @@ class UnsupportedFeaturesTest {
   }
 
   @Test
-  @Disabled("@authenticated/@requiresScopes/@policy: the gateway removes them from the API schema but does not "
-      + "enforce them; fields stay readable without credentials")
   void authenticatedFieldIsRefusedWithoutCredentials() throws Exception {
     try (GatewayEngine engine = engine("{\"data\":{\"secret\":\"s\"}}")) {
       GatewayResponse response = run(engine, "{ secret }");

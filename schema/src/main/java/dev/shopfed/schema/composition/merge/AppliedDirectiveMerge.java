@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Carries the directives the supergraph keeps ({@code @inaccessible}, {@code @tag}, {@code @deprecated},
- * {@code @specifiedBy}, {@code @cost}, {@code @listSize}, composed directives) from the subgraphs' elements to the supergraph element.
+ * {@code @specifiedBy}, {@code @cost}, {@code @listSize}, {@code @authenticated}, {@code @requiresScopes},
+ * {@code @policy}, composed directives) from the subgraphs' elements to the supergraph element.
  * Repeatable ones are deduplicated; for others the most common application wins.
  */
 final class AppliedDirectiveMerge {
@@ -28,9 +29,17 @@ final class AppliedDirectiveMerge {
         return merge(context, "inaccessible", perSource);
     }
 
-    /** Every kept directive but {@code @inaccessible}, in order of first appearance. */
+    /**
+     * Every kept directive but {@code @inaccessible}: the authorization directives first (as Apollo places them),
+     * then the others, each in order of first appearance.
+     */
     static List<Directive> others(MergeContext context, List<List<Applied>> perSource) {
         Set<String> names = new LinkedHashSet<>();
+        for (List<Applied> directives : perSource) {
+            if (directives != null) {
+                directives.stream().map(Applied::name).filter(AuthorizationSpecs.DIRECTIVES::contains).forEach(names::add);
+            }
+        }
         for (List<Applied> directives : perSource) {
             if (directives == null) {
                 continue;
@@ -66,6 +75,9 @@ final class AppliedDirectiveMerge {
         }
         if (context.isRepeatable(name)) {
             return distinct.stream().map(a -> toSupergraph(context, a)).toList();
+        }
+        if (distinct.size() > 1 && AuthorizationSpecs.DIRECTIVES.contains(name)) {
+            return List.of(Directive.newDirective().name(name).arguments(AuthorizationSpecs.mergeArguments(name, distinct)).build());
         }
         if (distinct.size() > 1 && CostSpec.DIRECTIVES.contains(name)) {
             return List.of(Directive.newDirective().name(context.supergraphName(name))

@@ -89,7 +89,8 @@ final class MergeContext {
     /** Whether a directive applied in subgraphs is carried into the supergraph. */
     boolean isMergedDirective(String name) {
         return name.equals("inaccessible") || name.equals("tag") || name.equals("deprecated")
-                || name.equals("specifiedBy") || CostSpec.DIRECTIVES.contains(name) || composedDirectives.containsKey(name);
+                || name.equals("specifiedBy") || CostSpec.DIRECTIVES.contains(name) || AuthorizationSpecs.DIRECTIVES.contains(name)
+                || composedDirectives.containsKey(name);
     }
 
     /** The name a kept directive has in the supergraph. */

@@ -156,6 +156,9 @@ public final class Merger {
             } else if (spec.equals("inaccessible")) {
                 links.add(JoinSpec.link(JoinSpec.INACCESSIBLE_URL, "SECURITY"));
                 definitions.add(JoinSpec.parseDefinition(JoinSpec.INACCESSIBLE_DEFINITION));
+            } else if (AuthorizationSpecs.DIRECTIVES.contains(spec)) {
+                links.add(AuthorizationSpecs.link(spec));
+                definitions.addAll(AuthorizationSpecs.definitions(spec));
             } else {
                 links.add(context.cost.link());
                 definitions.addAll(context.cost.definitions());
@@ -179,7 +182,7 @@ public final class Merger {
     }
 
     /**
-     * {@code tag}, {@code inaccessible} and {@code cost} in the order subgraphs first use them (within a subgraph in
+     * {@code tag}, {@code inaccessible}, the authorization specs and {@code cost} in the order subgraphs first use them (within a subgraph in
      * the order the federation spec defines their directives), as Apollo links them.
      */
     private List<String> usedSecuritySpecs() {
@@ -190,7 +193,7 @@ public final class Merger {
             if (context.cost.usedIn(subgraph)) {
                 inSubgraph.add("cost");
             }
-            for (String spec : List.of("tag", "inaccessible", "cost")) {
+            for (String spec : List.of("tag", "inaccessible", "authenticated", "requiresScopes", "policy", "cost")) {
                 if (inSubgraph.contains(spec)) {
                     used.add(spec);
                 }

@@ -25,8 +25,9 @@ final class DirectiveUsageRule implements SubgraphRule {
             Map.entry("context", 8), Map.entry("fromContext", 8), Map.entry("cost", 9), Map.entry("listSize", 9),
             Map.entry("cacheTag", 12));
     private static final Map<String, Integer> TYPES_SINCE = Map.of("FieldSet", 0, "Scope", 5, "Policy", 6, "ContextFieldValue", 8);
-    private static final Set<String> UNSUPPORTED = Set.of("authenticated", "requiresScopes", "policy", "context",
-            "fromContext", "cacheTag");
+    private static final Set<String> UNSUPPORTED = Set.of("context", "fromContext", "cacheTag");
+    /** Composed only under their own names (the supergraph names them as their specs do). */
+    private static final Set<String> NOT_RENAMEABLE = Set.of("authenticated", "requiresScopes", "policy");
     private static final Set<String> BUILT_IN = Set.of("deprecated", "specifiedBy", "link");
 
     @Override
@@ -59,6 +60,10 @@ final class DirectiveUsageRule implements SubgraphRule {
             if (UNSUPPORTED.contains(directive.name())) {
                 return SubgraphRule.error(subgraph, "UNSUPPORTED_FEATURE", "Directive \"@" + directive.name()
                         + "\" is not supported by this composer yet.", type, member);
+            }
+            if (NOT_RENAMEABLE.contains(directive.name()) && !written.equals(directive.name())) {
+                return SubgraphRule.error(subgraph, "UNSUPPORTED_FEATURE", "Directive \"@" + directive.name()
+                        + "\" is only supported by this composer under its own name, not as \"@" + written + "\".", type, member);
             }
             if (directive.name().equals("override") && directive.argument("label") != null && subgraph.federationMinor() < 7) {
                 return SubgraphRule.error(subgraph, "INVALID_GRAPHQL", "Unknown argument \"label\" found on directive \"@override\".", type, member);

@@ -17,7 +17,8 @@ public final class SubgraphValidation {
             new ExternalRule(),
             new ShareableRule(),
             new InterfaceObjectRule(),
-            new CostRule());
+            new CostRule(),
+            new AuthorizationRule());
 
     private SubgraphValidation() {
     }
