@@ -57,6 +57,11 @@ class GatewayRoutes {
   }
 
   @Bean
+  DrainedRequestBodies drainedRequestBodies() {
+    return new DrainedRequestBodies();
+  }
+
+  @Bean
   CorsWebFilter corsFilter(GatewayProperties properties) {
     return CrossOriginAccess.filter(properties.cors());
   }
