@@ -36,6 +36,7 @@ import org.springframework.util.unit.DataSize;
  * @param errors           error masking ({@code gateway.errors.*})
  * @param subgraphIdentity the identity token sent to the subgraphs ({@code gateway.subgraph-identity.*})
  * @param headers          header rules per subgraph ({@code gateway.headers.*})
+ * @param explorer         the explorer page ({@code gateway.explorer.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -59,7 +60,8 @@ public record GatewayProperties(
     @DefaultValue BatchingProperties batching,
     @DefaultValue ErrorProperties errors,
     @DefaultValue SubgraphIdentityProperties subgraphIdentity,
-    HeadersProperties headers) {
+    HeadersProperties headers,
+    @DefaultValue ExplorerProperties explorer) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();

@@ -43,7 +43,7 @@ class GatewayRoutes {
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
       ActiveEngine engine, JsonMapper json) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
-    ExplorerPage explorer = ExplorerPage.fromClasspath();
+    ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer().signInUrl());
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
             HttpEdge.of(properties)),
         new HealthEndpoint(engine), explorer)
