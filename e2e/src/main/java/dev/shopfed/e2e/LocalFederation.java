@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole federation on one machine: the commerce and promo subgraphs, then the gateway pointed
- * at them, each a {@code java -jar} child process. Used by {@code ./run.sh} (via {@link #main}) and
- * by the end-to-end tests. Closing it, or the JVM exiting, stops all three.
+ * The whole federation on one machine: a development identity issuer (in this JVM), the commerce and promo
+ * subgraphs, then the gateway pointed at them, each a {@code java -jar} child process. Used by {@code ./run.sh}
+ * (via {@link #main}) and by the end-to-end tests. Closing it, or the JVM exiting, stops all of them.
  */
 public final class LocalFederation implements AutoCloseable {
 
@@ -19,46 +19,57 @@ public final class LocalFederation implements AutoCloseable {
    */
   static final List<String> GATEWAY_JVM_ARGS = List.of("-Xms256m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
+  private final DevIdentityIssuer issuer;
   private final List<ServiceProcess> services; // in start order; stopped in reverse
   private final Thread shutdownHook;
   private volatile boolean stopping;
 
-  private LocalFederation(List<ServiceProcess> services) {
+  private LocalFederation(DevIdentityIssuer issuer, List<ServiceProcess> services) {
+    this.issuer = issuer;
     this.services = List.copyOf(services);
     this.shutdownHook = new Thread(this::stopAll, "local-federation-shutdown");
   }
 
-  /** Starts commerce and promo, waits for both, then starts the gateway and waits for it. */
+  /** Starts the issuer, then commerce and promo, waits for both, then starts the gateway and waits for it. */
   public static LocalFederation start(FederationSettings settings) {
     ProjectLayout layout = settings.layout();
     List<ServiceProcess> started = new ArrayList<>();
+    // The gateway's port first: the issuer lets the explorer at that origin fetch tokens.
+    int gatewayPort = FreePorts.resolve("gateway", settings.gatewayPort());
+    DevIdentityIssuer issuer = DevIdentityIssuer.start(DevIdentityIssuer.gatewayOrigins(gatewayPort));
     // Registered before the first child starts, so Ctrl-C during startup leaves nothing behind.
-    Thread startupHook = new Thread(() -> stopInReverse(started), "local-federation-startup-abort");
+    Thread startupHook = new Thread(() -> stop(issuer, started), "local-federation-startup-abort");
     Runtime.getRuntime().addShutdownHook(startupHook);
     try {
       ServiceSpec commerce = subgraph("commerce", layout.commerceJar(), settings.commercePort(), settings,
           settings.commerceArgs());
       ServiceSpec promo = subgraph("promo", layout.promoJar(), settings.promoPort(), settings, settings.promoArgs());
       // After the port checks (a busy port leaves no trace); read by all three.
-      GatewayIdentityKeys.createIn(settings.logDir());
+      GatewayIdentityKeys keys = GatewayIdentityKeys.createIn(settings.logDir());
       // The subgraphs do not depend on each other: launch both, then wait for each.
       ServiceProcess commerceProcess = launch(commerce, settings, started);
       ServiceProcess promoProcess = launch(promo, settings, started);
       commerceProcess.awaitHealthy(settings.startupTimeout());
       promoProcess.awaitHealthy(settings.startupTimeout());
 
-      ServiceProcess gateway = launch(gateway(settings, commerce, promo), settings, started);
+      ServiceSpec gatewaySpec = gateway(settings, gatewayPort, identityArguments(issuer, keys), commerce, promo);
+      ServiceProcess gateway = launch(gatewaySpec, settings, started);
       gateway.awaitHealthy(settings.startupTimeout());
 
-      LocalFederation federation = new LocalFederation(started);
+      LocalFederation federation = new LocalFederation(issuer, started);
       Runtime.getRuntime().addShutdownHook(federation.shutdownHook);
       Runtime.getRuntime().removeShutdownHook(startupHook);
       return federation;
     } catch (RuntimeException e) {
-      stopInReverse(started);
+      stop(issuer, started);
       removeQuietly(startupHook);
       throw e;
     }
+  }
+
+  /** The development issuer the gateway trusts: {@code GET issuer().tokenUrl()?sub=u7} signs in as buyer u7. */
+  public DevIdentityIssuer issuer() {
+    return issuer;
   }
 
   public URI gatewayUrl() {
@@ -104,7 +115,12 @@ public final class LocalFederation implements AutoCloseable {
 
   private void stopAll() {
     stopping = true;
+    stop(issuer, services);
+  }
+
+  private static void stop(DevIdentityIssuer issuer, List<ServiceProcess> services) {
     stopInReverse(services);
+    issuer.close();
   }
 
   private ServiceProcess service(String name) {
@@ -123,17 +139,26 @@ public final class LocalFederation implements AutoCloseable {
     return new ServiceSpec(name, jar, port, "/actuator/health", args, settings.jvmArgs());
   }
 
-  static ServiceSpec gateway(FederationSettings settings, ServiceSpec commerce, ServiceSpec promo) {
-    GatewayIdentityKeys keys = GatewayIdentityKeys.locatedIn(settings.logDir());
-    int port = FreePorts.resolve("gateway", settings.gatewayPort());
-    List<String> args = List.of(
+  /**
+   * Whom the gateway trusts and how it signs: client tokens from the dev issuer (and its sign-in URL for the
+   * explorer); its subgraph identity tokens with the launch's key.
+   */
+  static List<String> identityArguments(DevIdentityIssuer issuer, GatewayIdentityKeys keys) {
+    List<String> args = new ArrayList<>(issuer.gatewayArguments());
+    args.add("--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile());
+    // TEMPORARY: until the gateway verifies client tokens, the client's x-user-id names the buyer.
+    args.add("--gateway.subgraph-identity.dev-trust-user-header=true");
+    return args;
+  }
+
+  static ServiceSpec gateway(FederationSettings settings, int port, List<String> identityArgs, ServiceSpec commerce,
+      ServiceSpec promo) {
+    List<String> args = new ArrayList<>(List.of(
         "--supergraph", settings.supergraph().toString(),
         "--port", Integer.toString(port),
         "--gateway.subgraph-urls.commerce=" + commerce.baseUrl().resolve("/graphql"),
-        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql"),
-        "--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile(),
-        // TEMPORARY: until the local federation issues tokens, the client's x-user-id names the buyer.
-        "--gateway.subgraph-identity.dev-trust-user-header=true");
+        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql")));
+    args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
     return new ServiceSpec("gateway", settings.layout().gatewayJar(), port, "/health", args, jvmArgs);
@@ -180,7 +205,7 @@ public final class LocalFederation implements AutoCloseable {
       System.exit(2);
       return;
     }
-    System.out.println("Starting commerce, promo and the gateway (logs in " + settings.logDir() + ") ...");
+    System.out.println("Starting the dev identity issuer, commerce, promo and the gateway (logs in " + settings.logDir() + ") ...");
     LocalFederation federation;
     try {
       federation = start(settings);
@@ -192,8 +217,10 @@ public final class LocalFederation implements AutoCloseable {
     System.out.println("commerce: " + federation.commerceUrl());
     System.out.println("promo:    " + federation.promoUrl());
     System.out.println("gateway:  " + federation.graphqlUrl());
-    System.out.println("Explorer: " + federation.explorerUrl());
-    System.out.println("Press Ctrl-C to stop all three.");
+    System.out.println("Explorer: " + federation.explorerUrl() + " (pick a buyer under \"Sign in as\")");
+    System.out.println("Sign in:  curl '" + federation.issuer().tokenUrl() + "?sub=u7'"
+        + "  (any buyer u1..u" + DevIdentityIssuer.BUYERS + "; send the access_token as Authorization: Bearer)");
+    System.out.println("Press Ctrl-C to stop all of them.");
     // A child dying on its own takes the others down too: half a federation only confuses.
     String reason = federation.anyExit().join();
     if (federation.isStopping()) {

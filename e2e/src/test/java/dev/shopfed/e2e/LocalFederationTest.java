@@ -50,9 +50,27 @@ class LocalFederationTest {
         .withJvmArgs(List.of("-Xmx512m"));
     ServiceSpec subgraph = new ServiceSpec("commerce", root.resolve("commerce.jar"), 4001, "/actuator/health",
         List.of(), List.of());
-    ServiceSpec gateway = LocalFederation.gateway(settings, subgraph, subgraph);
+    ServiceSpec gateway = LocalFederation.gateway(settings, 4000, List.of(), subgraph, subgraph);
     // the JVM takes the last of a repeated option: the given -Xmx512m wins over ours
     assertThat(gateway.jvmArgs()).containsExactly("-Xms256m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-Xmx512m");
+  }
+
+  @Test
+  void theGatewayTrustsTheDevIssuerAndSignsWithTheLaunchKey() {
+    FederationSettings settings = FederationSettings.defaults(new ProjectLayout(root)).onFreePorts();
+    ServiceSpec subgraph = new ServiceSpec("commerce", root.resolve("commerce.jar"), 4001, "/actuator/health",
+        List.of(), List.of());
+    GatewayIdentityKeys keys = GatewayIdentityKeys.locatedIn(root);
+    try (DevIdentityIssuer issuer = DevIdentityIssuer.start(DevIdentityIssuer.gatewayOrigins(4000))) {
+      ServiceSpec gateway = LocalFederation.gateway(settings, 4000,
+          LocalFederation.identityArguments(issuer, keys), subgraph, subgraph);
+      assertThat(gateway.args()).contains(
+          "--gateway.authentication.jwks-url=" + issuer.jwksUrl(),
+          "--gateway.authentication.issuer=" + issuer.issuer(),
+          "--gateway.authentication.audiences=shopfed",
+          "--gateway.explorer.sign-in-url=" + issuer.tokenUrl(),
+          "--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile());
+    }
   }
 
   @Test

@@ -3,45 +3,75 @@ package dev.shopfed.gateway.http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.util.HtmlUtils;
 import reactor.core.publisher.Mono;
 
 /**
  * The GraphiQL explorer page. It and every asset it loads come from the jar ({@code static/explorer/}); the
- * content security policy makes the browser refuse anything from elsewhere.
+ * content security policy makes the browser refuse anything from elsewhere. Its one setting, the sign-in URL
+ * ({@code gateway.explorer.sign-in-url}), reaches the script as a {@code <meta>} tag, and is the only other
+ * origin the page may connect to.
  */
 final class ExplorerPage {
 
   static final String ASSETS = "static/explorer/";
+
+  /** The script reads the sign-in URL from {@code <meta name="explorer-sign-in-url" content="...">}. */
+  static final String SIGN_IN_META = "explorer-sign-in-url";
 
   // Inline styles: React sets style attributes. data: fonts: GraphiQL's stylesheet embeds its fonts.
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; connect-src 'self'";
 
   private final byte[] html;
+  private final String contentSecurityPolicy;
 
-  private ExplorerPage(byte[] html) {
+  private ExplorerPage(byte[] html, String contentSecurityPolicy) {
     this.html = html;
+    this.contentSecurityPolicy = contentSecurityPolicy;
   }
 
   static ExplorerPage fromClasspath() {
+    return fromClasspath(null);
+  }
+
+  /** The page; with a sign-in URL (nullable), its "Sign in as" control fetches tokens there. */
+  static ExplorerPage fromClasspath(URI signInUrl) {
     ClassPathResource resource = new ClassPathResource(ASSETS + "index.html");
+    String page;
     try (InputStream in = resource.getInputStream()) {
-      return new ExplorerPage(in.readAllBytes());
+      page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("explorer page " + ASSETS + "index.html is missing from the classpath", e);
     }
+    if (signInUrl == null) {
+      return new ExplorerPage(page.getBytes(StandardCharsets.UTF_8), CONTENT_SECURITY_POLICY);
+    }
+    String meta = "<meta name=\"" + SIGN_IN_META + "\" content=\"" + HtmlUtils.htmlEscape(signInUrl.toString())
+        + "\">";
+    String withMeta = page.replace("</head>", "  " + meta + "\n</head>");
+    return new ExplorerPage(withMeta.getBytes(StandardCharsets.UTF_8),
+        CONTENT_SECURITY_POLICY + " " + origin(signInUrl));
+  }
+
+  /** The scheme, host and port of the URL: what {@code connect-src} needs, without a path it would restrict. */
+  private static String origin(URI url) {
+    String origin = url.getScheme().toLowerCase(Locale.ROOT) + "://" + url.getHost();
+    return url.getPort() < 0 ? origin : origin + ":" + url.getPort();
   }
 
   Mono<ServerResponse> page() {
     return ServerResponse.ok()
         .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .cacheControl(CacheControl.noCache())
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("Content-Security-Policy", contentSecurityPolicy)
         .bodyValue(html);
   }
 }

@@ -38,6 +38,7 @@ import org.springframework.util.unit.DataSize;
  * @param headers          header rules per subgraph ({@code gateway.headers.*})
  * @param authentication   verification of client bearer tokens ({@code gateway.authentication.*})
  * @param authorization    field authorization from the supergraph's directives ({@code gateway.authorization.*})
+ * @param explorer         the explorer page ({@code gateway.explorer.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -63,7 +64,8 @@ public record GatewayProperties(
     @DefaultValue SubgraphIdentityProperties subgraphIdentity,
     HeadersProperties headers,
     @DefaultValue AuthenticationProperties authentication,
-    @DefaultValue AuthorizationProperties authorization) {
+    @DefaultValue AuthorizationProperties authorization,
+    @DefaultValue ExplorerProperties explorer) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();

@@ -25,7 +25,16 @@ final class RouterHarness {
   }
 
   static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed, HttpEdge edge) {
-    ExplorerPage explorer = ExplorerPage.fromClasspath();
+    return client(executor, json, explainAllowed, edge, ExplorerPage.fromClasspath());
+  }
+
+  static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed,
+      ExplorerPage explorer) {
+    return client(executor, json, explainAllowed, HttpEdge.defaults(), explorer);
+  }
+
+  static WebTestClient client(RequestExecutor executor, JsonMapper json, boolean explainAllowed, HttpEdge edge,
+      ExplorerPage explorer) {
     return WebTestClient
         .bindToRouterFunction(GatewayRoutes.routes(
             new GraphQLEndpoint(executor, json, explorer, explainAllowed, MAX_REQUEST_BYTES, edge),
