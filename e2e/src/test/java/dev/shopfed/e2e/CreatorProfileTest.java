@@ -65,7 +65,7 @@ class CreatorProfileTest {
   void anonymousViewerStillSeesTheProfile() {
     GraphQLResponse response = gateway.anonymous(profile, Map.of("id", "c1"));
     JsonNode data = response.data();
-    assertThat(data.get("me").isNull()).as("me without x-user-id; got " + response.describe()).isTrue();
+    assertThat(data.get("me").isNull()).as("me without a token; got " + response.describe()).isTrue();
     assertThat(data.at("/creator/id").asString()).as("creator c1 for an anonymous viewer").isEqualTo("c1");
   }
 
