@@ -59,8 +59,16 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     try {
       ProcessBuilder builder = new ProcessBuilder("node", script.toString(), nodeProject.toString(),
           supergraph.toString(), "0").directory(nodeProject.toFile());
-      // The subgraphs answer only tokens the gateway signed: Apollo Gateway signs its own with the same key.
-      gatewaySigningKeyFile().ifPresent(key -> builder.environment().put("GATEWAY_IDENTITY_SIGNING_KEY_FILE", key));
+      // The subgraphs answer only tokens the gateway signed: Apollo Gateway signs its own with the same key, for
+      // the buyer of the client's bearer token, which it checks against the same issuer as our gateway.
+      gatewayArgument("--gateway.subgraph-identity.signing-key-file=")
+          .ifPresent(key -> builder.environment().put("GATEWAY_IDENTITY_SIGNING_KEY_FILE", key));
+      gatewayArgument("--gateway.authentication.jwks-url=")
+          .ifPresent(url -> builder.environment().put("CLIENT_JWKS_URL", url));
+      gatewayArgument("--gateway.authentication.issuer=")
+          .ifPresent(issuer -> builder.environment().put("CLIENT_ISSUER", issuer));
+      gatewayArgument("--gateway.authentication.audiences=")
+          .ifPresent(audience -> builder.environment().put("CLIENT_AUDIENCE", audience));
       process = builder.start();
     } catch (IOException e) {
       Files.deleteIfExists(supergraph);
@@ -78,9 +86,8 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     }
   }
 
-  /** The {@code gateway.subgraph-identity.signing-key-file} our gateway (a child of this JVM) was started with. */
-  private static java.util.Optional<String> gatewaySigningKeyFile() {
-    String option = "--gateway.subgraph-identity.signing-key-file=";
+  /** The value of {@code option} our gateway (a child of this JVM) was started with. */
+  private static java.util.Optional<String> gatewayArgument(String option) {
     return ProcessHandle.current().children()
         .flatMap(child -> child.info().arguments().stream().flatMap(java.util.Arrays::stream))
         .filter(arg -> arg.startsWith(option))
