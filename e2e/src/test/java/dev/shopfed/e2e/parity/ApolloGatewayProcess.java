@@ -29,6 +29,9 @@ public final class ApolloGatewayProcess implements AutoCloseable {
 
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Pattern UNENFORCED_SECURITY_LINK = Pattern.compile(
+      "(@link\\(url: \"https://specs\\.apollo\\.dev/(?:authenticated|requiresScopes|policy)/v[0-9.]+\"),"
+          + "\\s*for: SECURITY\\)");
   private static final Pattern JOIN_GRAPH =
       Pattern.compile("@join__graph\\(name: \"([^\"]+)\", url: \"([^\"]*)\"\\)");
   private static final int OUTPUT_KEPT = 8000;
@@ -54,7 +57,8 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     Path script = root.resolve("e2e/src/test/node/apollo-gateway.mjs");
     installIfMissing(nodeProject);
     Path supergraph = Files.createTempFile("parity-supergraph", ".graphql");
-    Files.writeString(supergraph, withUrls(Files.readString(supergraphFile), subgraphUrls));
+    Files.writeString(supergraph,
+        withoutUnenforcedSecurityLinks(withUrls(Files.readString(supergraphFile), subgraphUrls)));
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder("node", script.toString(), nodeProject.toString(),
@@ -115,6 +119,16 @@ public final class ApolloGatewayProcess implements AutoCloseable {
       throw new IllegalStateException("the supergraph names graphs " + seen + ", the federation runs " + subgraphUrls.keySet());
     }
     return out.toString();
+  }
+
+  /**
+   * The supergraph without {@code for: SECURITY} on the authorization specs. Apollo Gateway cannot enforce
+   * {@code @authenticated} and {@code @requiresScopes} (Apollo Router can), and rightly refuses to serve a supergraph
+   * that says they are for security; the parity check wants its answers all the same, and allows for the missing
+   * enforcement ({@link ApolloGatewayAuthorization}).
+   */
+  static String withoutUnenforcedSecurityLinks(String sdl) {
+    return UNENFORCED_SECURITY_LINK.matcher(sdl).replaceAll("$1)");
   }
 
   /** Apollo Gateway's GraphQL endpoint. */
