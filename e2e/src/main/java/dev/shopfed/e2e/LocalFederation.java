@@ -146,8 +146,6 @@ public final class LocalFederation implements AutoCloseable {
   static List<String> identityArguments(DevIdentityIssuer issuer, GatewayIdentityKeys keys) {
     List<String> args = new ArrayList<>(issuer.gatewayArguments());
     args.add("--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile());
-    // TEMPORARY: until the gateway verifies client tokens, the client's x-user-id names the buyer.
-    args.add("--gateway.subgraph-identity.dev-trust-user-header=true");
     return args;
   }
 

@@ -70,6 +70,8 @@ class LocalFederationTest {
           "--gateway.authentication.audiences=shopfed",
           "--gateway.explorer.sign-in-url=" + issuer.tokenUrl(),
           "--gateway.subgraph-identity.signing-key-file=" + keys.signingKeyFile());
+      assertThat(gateway.args()).as("the temporary x-user-id mode is gone")
+          .noneMatch(arg -> arg.contains("dev-trust-user-header") || arg.contains("x-user-id"));
     }
   }
 

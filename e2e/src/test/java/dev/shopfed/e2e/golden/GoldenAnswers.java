@@ -42,6 +42,9 @@ public final class GoldenAnswers {
   public static final String UPDATE_COMMAND =
       "./mvnw -B verify -pl e2e -Dtest=GoldenAnswersTest -Dgolden.update=true";
 
+  /** The stored request's buyer (sent as a bearer token from the dev issuer), null when anonymous. */
+  static final String SIGNED_IN_AS = "signedInAs";
+
   private static final JsonMapper JSON = JsonMapper.builder().build();
   // A named operation at the start of a line; the contract's documents name every operation.
   private static final Pattern OPERATION = Pattern.compile("(?m)^\\s*(?:query|mutation|subscription)\\s+(\\w+)");
@@ -156,15 +159,15 @@ public final class GoldenAnswers {
     });
 
     Operation operation = operations.get(file + ".graphql", request.operationName());
-    Map<String, String> headers = request.userId() == null ? Map.of() : Map.of("x-user-id", request.userId());
+    Map<String, String> headers = request.userId() == null ? Map.of() : gateway.tokens().header(request.userId());
     GraphQLResponse response = gateway.send(operation, sent, headers);
 
     ObjectNode entry = JSON.createObjectNode();
     entry.put("operationName", request.operationName());
     if (request.userId() == null) {
-      entry.putNull("x-user-id");
+      entry.putNull(SIGNED_IN_AS);
     } else {
-      entry.put("x-user-id", request.userId());
+      entry.put(SIGNED_IN_AS, request.userId());
     }
     entry.set("variables", JSON.valueToTree(stored));
     if (!request.generated().isEmpty()) {

@@ -29,7 +29,7 @@ public final class GoldenRequest {
     return new GoldenRequest(operationName, null, Map.of(), Map.of());
   }
 
-  /** The same request, sent with {@code x-user-id: userId}. */
+  /** The same request, signed in as the seeded buyer {@code userId} (a bearer token from the dev issuer). */
   public GoldenRequest as(String userId) {
     return new GoldenRequest(operationName, userId, variables, generated);
   }

@@ -29,6 +29,9 @@ public final class ApolloGatewayProcess implements AutoCloseable {
 
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  private static final Pattern UNENFORCED_SECURITY_LINK = Pattern.compile(
+      "(@link\\(url: \"https://specs\\.apollo\\.dev/(?:authenticated|requiresScopes|policy)/v[0-9.]+\"),"
+          + "\\s*for: SECURITY\\)");
   private static final Pattern JOIN_GRAPH =
       Pattern.compile("@join__graph\\(name: \"([^\"]+)\", url: \"([^\"]*)\"\\)");
   private static final int OUTPUT_KEPT = 8000;
@@ -54,13 +57,22 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     Path script = root.resolve("e2e/src/test/node/apollo-gateway.mjs");
     installIfMissing(nodeProject);
     Path supergraph = Files.createTempFile("parity-supergraph", ".graphql");
-    Files.writeString(supergraph, withUrls(Files.readString(supergraphFile), subgraphUrls));
+    Files.writeString(supergraph,
+        withoutUnenforcedSecurityLinks(withUrls(Files.readString(supergraphFile), subgraphUrls)));
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder("node", script.toString(), nodeProject.toString(),
           supergraph.toString(), "0").directory(nodeProject.toFile());
-      // The subgraphs answer only tokens the gateway signed: Apollo Gateway signs its own with the same key.
-      gatewaySigningKeyFile().ifPresent(key -> builder.environment().put("GATEWAY_IDENTITY_SIGNING_KEY_FILE", key));
+      // The subgraphs answer only tokens the gateway signed: Apollo Gateway signs its own with the same key, for
+      // the buyer of the client's bearer token, which it checks against the same issuer as our gateway.
+      gatewayArgument("--gateway.subgraph-identity.signing-key-file=")
+          .ifPresent(key -> builder.environment().put("GATEWAY_IDENTITY_SIGNING_KEY_FILE", key));
+      gatewayArgument("--gateway.authentication.jwks-url=")
+          .ifPresent(url -> builder.environment().put("CLIENT_JWKS_URL", url));
+      gatewayArgument("--gateway.authentication.issuer=")
+          .ifPresent(issuer -> builder.environment().put("CLIENT_ISSUER", issuer));
+      gatewayArgument("--gateway.authentication.audiences=")
+          .ifPresent(audience -> builder.environment().put("CLIENT_AUDIENCE", audience));
       process = builder.start();
     } catch (IOException e) {
       Files.deleteIfExists(supergraph);
@@ -78,9 +90,8 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     }
   }
 
-  /** The {@code gateway.subgraph-identity.signing-key-file} our gateway (a child of this JVM) was started with. */
-  private static java.util.Optional<String> gatewaySigningKeyFile() {
-    String option = "--gateway.subgraph-identity.signing-key-file=";
+  /** The value of {@code option} our gateway (a child of this JVM) was started with. */
+  private static java.util.Optional<String> gatewayArgument(String option) {
     return ProcessHandle.current().children()
         .flatMap(child -> child.info().arguments().stream().flatMap(java.util.Arrays::stream))
         .filter(arg -> arg.startsWith(option))
@@ -108,6 +119,16 @@ public final class ApolloGatewayProcess implements AutoCloseable {
       throw new IllegalStateException("the supergraph names graphs " + seen + ", the federation runs " + subgraphUrls.keySet());
     }
     return out.toString();
+  }
+
+  /**
+   * The supergraph without {@code for: SECURITY} on the authorization specs. Apollo Gateway cannot enforce
+   * {@code @authenticated} and {@code @requiresScopes} (Apollo Router can), and rightly refuses to serve a supergraph
+   * that says they are for security; the parity check wants its answers all the same, and allows for the missing
+   * enforcement ({@link ApolloGatewayAuthorization}).
+   */
+  static String withoutUnenforcedSecurityLinks(String sdl) {
+    return UNENFORCED_SECURITY_LINK.matcher(sdl).replaceAll("$1)");
   }
 
   /** Apollo Gateway's GraphQL endpoint. */

@@ -1,5 +1,6 @@
 package dev.shopfed.e2e.parity;
 
+import dev.shopfed.e2e.support.Tokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +21,16 @@ public final class GraphQLClient {
 
   private final String name;
   private final URI url;
+  private final Tokens tokens;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1)
       .build();
 
-  public GraphQLClient(String name, URI url) {
+  public GraphQLClient(String name, URI url, Tokens tokens) {
     this.name = name;
     this.url = url;
+    this.tokens = tokens;
   }
 
   /** The request body for an operation, as both gateways receive it. */
@@ -41,7 +44,7 @@ public final class GraphQLClient {
     return ParityJson.write(body);
   }
 
-  /** The parsed response; {@code userId} null sends the request anonymously. */
+  /** The parsed response; signed in as buyer {@code userId} (a bearer token), anonymously when it is null. */
   public Map<String, Object> execute(String body, String userId) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url)
         .timeout(Duration.ofSeconds(30))
@@ -49,7 +52,7 @@ public final class GraphQLClient {
         .header("Accept", ACCEPT)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     if (userId != null) {
-      request.header("x-user-id", userId);
+      tokens.header(userId).forEach(request::header);
     }
     HttpResponse<String> response;
     try {

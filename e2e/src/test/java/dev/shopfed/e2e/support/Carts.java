@@ -26,7 +26,7 @@ public final class Carts {
 
   public JsonNode current() {
     JsonNode me = gateway.as(userId, cart, Map.of()).data().get("me");
-    assertThat(me.path("id").asString()).as("me as x-user-id " + userId).isEqualTo(userId);
+    assertThat(me.path("id").asString()).as("me signed in as " + userId).isEqualTo(userId);
     return checked(me.get("cart"), "cart of " + userId);
   }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the real commerce, promo and gateway jars once per test run, on free ports, and hands
- * tests a {@link Gateway} client and the {@link Operations}. JUnit closes the federation when the
+ * tests a {@link Gateway} client (which signs in through the launcher's dev issuer), the {@link Operations}, and
+ * the {@link LocalFederation} itself (its subgraph and issuer URLs). JUnit closes the federation when the
  * run ends; the federation's own shutdown hook covers a JVM that dies first.
  */
 public final class FederationExtension implements ParameterResolver {
@@ -20,14 +21,18 @@ public final class FederationExtension implements ParameterResolver {
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == Gateway.class || type == Operations.class;
+    return type == Gateway.class || type == Operations.class || type == LocalFederation.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Startup startup = context.getRoot().getStore(NAMESPACE)
         .computeIfAbsent(Startup.class, key -> Startup.run(), Startup.class);
-    return parameter.getParameter().getType() == Gateway.class ? startup.gateway() : startup.operations();
+    Class<?> type = parameter.getParameter().getType();
+    if (type == LocalFederation.class) {
+      return startup.running();
+    }
+    return type == Gateway.class ? startup.gateway() : startup.operations();
   }
 
   /** The outcome of the one start attempt: a failure is kept so later classes fail fast with the same cause. */
@@ -44,7 +49,9 @@ public final class FederationExtension implements ParameterResolver {
           .withJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
       try {
         LocalFederation federation = LocalFederation.start(settings);
-        return new Startup(federation, new Gateway(federation.gatewayUrl(), federation.graphqlUrl()), operations, null);
+        Tokens tokens = new Tokens(federation.issuer().tokenUrl());
+        return new Startup(federation, new Gateway(federation.gatewayUrl(), federation.graphqlUrl(), tokens),
+            operations, null);
       } catch (RuntimeException e) {
         return new Startup(null, null, operations, e);
       }
@@ -53,6 +60,11 @@ public final class FederationExtension implements ParameterResolver {
     Gateway gateway() {
       rethrowFailure();
       return client;
+    }
+
+    LocalFederation running() {
+      rethrowFailure();
+      return federation;
     }
 
     Operations operations() {

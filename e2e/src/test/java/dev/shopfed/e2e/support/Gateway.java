@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The app's view of the gateway: GraphQL over HTTP POST, as the buyer in {@code x-user-id} or anonymous. */
+/** The app's view of the gateway: GraphQL over HTTP POST, signed in as a buyer (a bearer token) or anonymous. */
 public final class Gateway {
 
   // The GraphQL-over-HTTP media type first: with it, request errors must come back as 4xx.
@@ -22,15 +22,22 @@ public final class Gateway {
 
   private final URI graphqlUrl;
   private final URI baseUrl;
+  private final Tokens tokens;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1)
       .build();
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public Gateway(URI baseUrl, URI graphqlUrl) {
+  public Gateway(URI baseUrl, URI graphqlUrl, Tokens tokens) {
     this.baseUrl = baseUrl;
     this.graphqlUrl = graphqlUrl;
+    this.tokens = tokens;
+  }
+
+  /** The seeded buyers' tokens, for requests that set their own headers. */
+  public Tokens tokens() {
+    return tokens;
   }
 
   public URI baseUrl() {
@@ -41,8 +48,9 @@ public final class Gateway {
     return send(operation, variables, Map.of());
   }
 
-  public GraphQLResponse as(String userId, Operation operation, Map<String, Object> variables) {
-    return send(operation, variables, Map.of("x-user-id", userId));
+  /** Signed in as a seeded buyer: {@code Authorization: Bearer} with their token from the dev issuer. */
+  public GraphQLResponse as(String buyer, Operation operation, Map<String, Object> variables) {
+    return send(operation, variables, tokens.header(buyer));
   }
 
   public GraphQLResponse send(Operation operation, Map<String, Object> variables, Map<String, String> headers) {

@@ -1,5 +1,8 @@
 package dev.shopfed.e2e.support;
 
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,6 +20,34 @@ public record GraphQLResponse(String label, int status, String contentType, Stri
   public JsonNode data() {
     if (status != 200 || body == null || hasErrors() || !body.path("data").isObject()) {
       throw new AssertionError(label + ": expected HTTP 200 with data and no errors, got " + describe());
+    }
+    return body.get("data");
+  }
+
+  /**
+   * The {@code data} of an anonymous request whose only errors are the buyer's fields it may not see: each of
+   * {@code unauthorized} (a top-level field) null with UNAUTHORIZED_FIELD_OR_TYPE at its path, and no other error.
+   */
+  public JsonNode dataWithout(String... unauthorized) {
+    if (status != 200 || body == null || !body.path("data").isObject()) {
+      throw new AssertionError(label + ": expected HTTP 200 with data, got " + describe());
+    }
+    Set<String> refused = new TreeSet<>();
+    for (JsonNode error : body.path("errors")) {
+      boolean authorization = error.path("extensions").path("code").asString().equals("UNAUTHORIZED_FIELD_OR_TYPE");
+      if (!authorization || error.path("path").size() != 1) {
+        throw new AssertionError(label + ": expected only UNAUTHORIZED_FIELD_OR_TYPE errors, got " + describe());
+      }
+      refused.add(error.path("path").path(0).asString());
+    }
+    if (!refused.equals(new TreeSet<>(List.of(unauthorized)))) {
+      throw new AssertionError(label + ": expected UNAUTHORIZED_FIELD_OR_TYPE at " + List.of(unauthorized)
+          + ", got " + describe());
+    }
+    for (String field : unauthorized) {
+      if (!body.path("data").path(field).isNull()) {
+        throw new AssertionError(label + ": " + field + " refused but not null: " + describe());
+      }
     }
     return body.get("data");
   }

@@ -10,14 +10,12 @@ import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.headers.HeaderRules;
-import dev.shopfed.gateway.identity.Identity;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.IntrospectionFields;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.planning.PlanningException;
 import dev.shopfed.gateway.planning.QueryPlan;
 import dev.shopfed.gateway.planning.QueryPlanner;
-import dev.shopfed.gateway.subgraphidentity.DevUserHeader;
 import dev.shopfed.gateway.subgraphidentity.SubgraphTokens;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import graphql.GraphQLContext;
@@ -241,9 +239,7 @@ public final class OperationExecutor {
 
   /** The header rules and the identity token each subgraph gets; never the client's own credentials. */
   private FetchHeaders fetchHeaders(GatewayRequest request) {
-    Identity identity = DevUserHeader.apply(request.identity(), request.headers(),
-        options.subgraphIdentity().devTrustUserHeader());
-    return new FetchHeaders(request.headers(), identity, headerRules, subgraphTokens);
+    return new FetchHeaders(request.headers(), request.identity(), headerRules, subgraphTokens);
   }
 
   /** Subscriptions are refused before validation, whatever else is wrong with the document (as Apollo Gateway does). */

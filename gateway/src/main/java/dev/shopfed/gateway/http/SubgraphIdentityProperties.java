@@ -13,23 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The {@code gateway.subgraph-identity.*} settings: the token every subgraph request carries in
  * {@code x-gateway-identity}.
  *
- * @param enabled            whether subgraph requests carry it (default true)
- * @param issuer             its {@code iss} (default {@value SubgraphIdentityOptions#DEFAULT_ISSUER})
- * @param signingKeyFile     a private EC P-256 JWK (JSON) to sign with; unset: a key generated at start, whose public
- *                           half {@code GET /.well-known/subgraph-identity/jwks.json} serves
- * @param devTrustUserHeader TEMPORARY, development only (default false): an anonymous client's {@code x-user-id}
- *                           becomes the token's subject. Anyone could then act as any buyer; the local federation
- *                           sets it until it issues real tokens.
+ * @param enabled        whether subgraph requests carry it (default true)
+ * @param issuer         its {@code iss} (default {@value SubgraphIdentityOptions#DEFAULT_ISSUER})
+ * @param signingKeyFile a private EC P-256 JWK (JSON) to sign with; unset: a key generated at start, whose public
+ *                       half {@code GET /.well-known/subgraph-identity/jwks.json} serves
  */
 public record SubgraphIdentityProperties(
     @DefaultValue("true") boolean enabled,
     String issuer,
-    Path signingKeyFile,
-    @DefaultValue("false") boolean devTrustUserHeader) {
+    Path signingKeyFile) {
 
   SubgraphIdentityOptions engineOptions() {
-    return new SubgraphIdentityOptions(enabled, issuer, signingKeyFile == null ? null : readKey(signingKeyFile),
-        devTrustUserHeader);
+    return new SubgraphIdentityOptions(enabled, issuer, signingKeyFile == null ? null : readKey(signingKeyFile));
   }
 
   private static ECKey readKey(Path file) {

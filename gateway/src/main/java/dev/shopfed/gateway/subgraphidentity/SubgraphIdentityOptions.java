@@ -8,16 +8,14 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.util.UUID;
 
 /**
- * How the gateway tells the subgraphs who is asking ({@code gateway.subgraph-identity.*}).
+ * How the gateway tells the subgraphs who is asking ({@code gateway.subgraph-identity.*}): always the identity the
+ * client's verified bearer token carries, never anything a client header claims.
  *
- * @param enabled            whether every subgraph request carries an {@code x-gateway-identity} token
- * @param issuer             the tokens' {@code iss}
- * @param signingKey         the private EC P-256 key the tokens are signed with (ES256); its {@code kid} names it
- * @param devTrustUserHeader TEMPORARY, development only: a client's {@code x-user-id} header becomes the token's
- *                           subject when the request carries no verified identity. Never set it where clients are
- *                           not trusted: anyone could then act as any buyer.
+ * @param enabled    whether every subgraph request carries an {@code x-gateway-identity} token
+ * @param issuer     the tokens' {@code iss}
+ * @param signingKey the private EC P-256 key the tokens are signed with (ES256); its {@code kid} names it
  */
-public record SubgraphIdentityOptions(boolean enabled, String issuer, ECKey signingKey, boolean devTrustUserHeader) {
+public record SubgraphIdentityOptions(boolean enabled, String issuer, ECKey signingKey) {
 
   public static final String DEFAULT_ISSUER = "shopfed-gateway";
 
@@ -33,7 +31,7 @@ public record SubgraphIdentityOptions(boolean enabled, String issuer, ECKey sign
   }
 
   public static SubgraphIdentityOptions defaults() {
-    return new SubgraphIdentityOptions(true, DEFAULT_ISSUER, null, false);
+    return new SubgraphIdentityOptions(true, DEFAULT_ISSUER, null);
   }
 
   /** A fresh P-256 key, for a gateway configured with none (its subgraphs then trust its JWKS endpoint). */

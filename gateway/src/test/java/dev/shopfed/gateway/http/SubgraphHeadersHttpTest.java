@@ -67,6 +67,8 @@ class SubgraphHeadersHttpTest {
     registry.add("gateway.headers.subgraphs.books.request[1].remove.named", () -> "x-from");
     registry.add("gateway.headers.subgraphs.books.request[2].remove.named", () -> "authorization");
     registry.add("gateway.headers.subgraphs.reviews.response", () -> "x-served-by");
+    // The temporary development mode that let x-user-id name the buyer is gone: setting it changes nothing.
+    registry.add("gateway.subgraph-identity.dev-trust-user-header", () -> "true");
   }
 
   @AfterAll
@@ -168,7 +170,8 @@ class SubgraphHeadersHttpTest {
       assertThat(token.verify(new ECDSAVerifier(key))).isTrue();
       assertThat(token.getJWTClaimsSet().getIssuer()).isEqualTo("shopfed-gateway");
       assertThat(token.getJWTClaimsSet().getAudience()).containsExactly(subgraph);
-      assertThat(token.getJWTClaimsSet().getSubject()).as("x-user-id is not trusted by default").isNull();
+      assertThat(token.getJWTClaimsSet().getSubject())
+          .as("x-user-id names nobody, even with the removed dev-trust-user-header set").isNull();
       long lifetime = token.getJWTClaimsSet().getExpirationTime().getTime()
           - token.getJWTClaimsSet().getIssueTime().getTime();
       assertThat(lifetime).isEqualTo(60_000);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.shopfed.gateway.identity.Identity;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -37,14 +36,5 @@ class SubgraphTokensTest {
     assertThat(tokens.tokenFor(new Identity("u7", Set.of(), Map.of("other", 1)), "commerce")).isSameAs(first);
     assertThat(tokens.tokenFor(buyer, "promo")).isNotEqualTo(first);
     assertThat(tokens.tokenFor(new Identity("u8", Set.of(), Map.of()), "commerce")).isNotEqualTo(first);
-  }
-
-  @Test
-  void theUserHeaderNamesTheBuyerOnlyInTheDevelopmentMode() {
-    Map<String, List<String>> headers = Map.of("x-user-id", List.of("u3"));
-    assertThat(DevUserHeader.apply(Identity.ANONYMOUS, headers, false)).isSameAs(Identity.ANONYMOUS);
-    assertThat(DevUserHeader.apply(Identity.ANONYMOUS, headers, true).subject()).isEqualTo("u3");
-    Identity verified = new Identity("u9", Set.of(), Map.of());
-    assertThat(DevUserHeader.apply(verified, headers, true)).as("a verified identity wins").isSameAs(verified);
   }
 }
