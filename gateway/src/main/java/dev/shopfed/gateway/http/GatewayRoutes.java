@@ -56,9 +56,11 @@ class GatewayRoutes {
     return new RequestIds();
   }
 
+  /** A body over the size limit is still read and dropped up to 16 MB, so that its 413 reaches the client. */
   @Bean
-  DrainedRequestBodies drainedRequestBodies() {
-    return new DrainedRequestBodies();
+  WholeRequestBodies wholeRequestBodies(GatewayProperties properties) {
+    int limit = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
+    return new WholeRequestBodies(limit, Math.max(limit, 16L * 1024 * 1024));
   }
 
   @Bean
