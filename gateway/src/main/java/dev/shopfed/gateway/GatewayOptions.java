@@ -1,6 +1,7 @@
 package dev.shopfed.gateway;
 
 import dev.shopfed.gateway.authorization.AuthorizationOptions;
+import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.headers.HeaderRules;
 import dev.shopfed.gateway.limits.OperationLimits;
@@ -31,6 +32,7 @@ import java.util.Set;
  * @param headers          header rules per subgraph ({@code gateway.headers.*})
  * @param authorization    enforcement of {@code @authenticated}, {@code @requiresScopes}, {@code @policy}
  *                         ({@code gateway.authorization.*})
+ * @param consent          the consent registry and crossing log behind {@code @personalData} ({@code gateway.consent.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -45,14 +47,15 @@ public record GatewayOptions(
     ExposureOptions exposure,
     SubgraphIdentityOptions subgraphIdentity,
     HeaderRules headers,
-    AuthorizationOptions authorization) {
+    AuthorizationOptions authorization,
+    ConsentOptions consent) {
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null, null);
+        demandControl, exposure, null, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -65,50 +68,56 @@ public record GatewayOptions(
     subgraphIdentity = subgraphIdentity == null ? SubgraphIdentityOptions.defaults() : subgraphIdentity;
     headers = headers == null ? HeaderRules.none() : headers;
     authorization = authorization == null ? AuthorizationOptions.defaults() : authorization;
+    consent = consent == null ? ConsentOptions.disabled() : consent;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
+        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization);
+        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization);
+        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization, consent);
   }
 
   public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization);
+        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization, consent);
   }
 
   public GatewayOptions withHeaders(HeaderRules rules) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization, consent);
   }
 
   public GatewayOptions withAuthorization(AuthorizationOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings, consent);
+  }
+
+  public GatewayOptions withConsent(ConsentOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, settings);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
   }
 }

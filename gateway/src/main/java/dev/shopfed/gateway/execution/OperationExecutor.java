@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.authorization.Authorization;
 import dev.shopfed.gateway.authorization.Grant;
+import dev.shopfed.gateway.consent.ConsentPolicy;
+import dev.shopfed.gateway.consent.ConsentScope;
+import dev.shopfed.gateway.consent.ConsentStage;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
@@ -49,14 +52,15 @@ public final class OperationExecutor {
 
   /** What a plan depends on besides the supergraph: the grant decides which fields it leaves out. */
   public record PlanKey(String query, String operationName, Set<String> labels, Map<String, Object> conditions,
-      Grant grant) {}
+      Grant grant, Set<String> purposes) {}
 
   /**
    * A cached plan with what shaping its responses needs, its estimated cost when that depends on no variables
    * (else null: estimated per request), and the errors of the fields authorization left out.
    */
   public record PreparedPlan(QueryPlan plan, ResponseOrder order, CostEstimate cost,
-      List<Map<String, Object>> unauthorized, Set<ExecutableNormalizedField> withheld) {}
+      List<Map<String, Object>> unauthorized, List<Map<String, Object>> consentRequired,
+      Set<ExecutableNormalizedField> withheld) {}
 
   private final Supergraph supergraph;
   private final GatewayOptions options;
@@ -72,6 +76,7 @@ public final class OperationExecutor {
   private final HeaderRules headerRules;
   private final SubgraphTokens subgraphTokens;
   private final Authorization authorization;
+  private final ConsentStage consent;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -81,8 +86,9 @@ public final class OperationExecutor {
     this.documents = documents;
     this.planner = planner;
     this.plans = plans;
+    this.consent = new ConsentStage(supergraph, options.consent());
     this.planExecutor = new PlanExecutor(supergraph, client,
-        new SubgraphErrorMasking(options.exposure().subgraphErrors()));
+        new SubgraphErrorMasking(options.exposure().subgraphErrors()), consent);
     this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
     this.supergraphLabels = supergraph.overrideLabels();
     this.abstractTypes = supergraph.abstractTypeNames();
@@ -93,14 +99,22 @@ public final class OperationExecutor {
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
+    CompletableFuture<ConsentScope> scope = consent.scope(request.identity(), request.query(), request.requestId());
+    if (scope.isDone()) {
+      return runOrRefuse(request, scope.join());
+    }
+    return scope.thenComposeAsync(s -> runOrRefuse(request, s)); // off the registry's threads
+  }
+
+  private CompletableFuture<GatewayResponse> runOrRefuse(GatewayRequest request, ConsentScope consentScope) {
     try {
-      return run(request);
+      return run(request, consentScope);
     } catch (RequestRejected rejected) {
       return CompletableFuture.completedFuture(rejected.response);
     }
   }
 
-  private CompletableFuture<GatewayResponse> run(GatewayRequest request) {
+  private CompletableFuture<GatewayResponse> run(GatewayRequest request, ConsentScope consentScope) {
     VariablesLimit.check(request.variables(), options.limits()).ifPresent(violation -> {
       throw RequestRejected.of(violation.message(), violation.code());
     });
@@ -119,11 +133,12 @@ public final class OperationExecutor {
     Set<String> labels = activeLabels();
     Map<String, Object> conditions = conditions(parsed, variables);
     Grant grant = authorization.grant(request.identity());
-    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions, grant);
+    Set<String> purposes = consent.planPurposes(consentScope);
+    PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions, grant, purposes);
     PreparedPlan prepared;
     try {
       prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions,
-          grant));
+          grant, purposes));
     } catch (PlanningException e) {
       return CompletableFuture.completedFuture(planningFailed(e));
     } catch (AbortExecutionException e) {
@@ -138,7 +153,7 @@ public final class OperationExecutor {
     if (refusal != null) {
       return CompletableFuture.completedFuture(tooExpensive(request, refusal, cost));
     }
-    return executePlan(request, parsed, operation, prepared, variables, cost);
+    return executePlan(request, parsed, operation, prepared, variables, cost, consentScope);
   }
 
   /** The plan's cached estimate, else this request's; null when nobody needs one. */
@@ -166,17 +181,38 @@ public final class OperationExecutor {
   }
 
   private PreparedPlan plan(ParsedDocument parsed, String operationName, OperationDefinition operation,
-      CoercedVariables variables, Set<String> labels, Map<String, Object> conditions, Grant grant) {
+      CoercedVariables variables, Set<String> labels, Map<String, Object> conditions, Grant grant,
+      Set<String> purposes) {
     var normalized = ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
         supergraph.apiSchema(), parsed.document(), operationName, variables, NormalizationLimits.options(options.limits()));
     Authorization.Decision decision = authorization.decide(normalized, grant);
-    QueryPlan plan = planner.plan(normalized, operation, labels, decision.removed());
+    ConsentPolicy.Decision consented = consent.decide(normalized, purposes);
+    Set<ExecutableNormalizedField> withheld = withheld(decision, consented);
+    QueryPlan plan = planner.plan(normalized, operation, labels, withheld);
     CostEstimate cost = demandControl.enabled() && operation.getVariableDefinitions().isEmpty()
         ? demandControl.estimate(normalized, variables)
         : null;
     return new PreparedPlan(plan,
         new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions), cost,
-        unauthorizedErrors(decision), decision.removed());
+        unauthorizedErrors(decision), consentErrors(consented), withheld);
+  }
+
+  /** Left out of the plan and answered null: what authorization and consent refused. */
+  private static Set<ExecutableNormalizedField> withheld(Authorization.Decision decision,
+      ConsentPolicy.Decision consented) {
+    if (consented.removed().isEmpty()) {
+      return decision.removed();
+    }
+    Set<ExecutableNormalizedField> both = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    both.addAll(decision.removed());
+    both.addAll(consented.removed());
+    return both;
+  }
+
+  private static List<Map<String, Object>> consentErrors(ConsentPolicy.Decision decision) {
+    return decision.refusals().stream()
+        .map(r -> GraphQLErrors.error(r.message(), r.path(), ConsentPolicy.CONSENT_REQUIRED))
+        .toList();
   }
 
   private static List<Map<String, Object>> unauthorizedErrors(Authorization.Decision decision) {
@@ -186,17 +222,19 @@ public final class OperationExecutor {
   }
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
-      OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost) {
+      OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost,
+      ConsentScope consentScope) {
     QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
     tree.errors.addAll(prepared.unauthorized()); // first, and seen by shaping: no second error for their nulls
+    tree.errors.addAll(prepared.consentRequired());
     Map<String, Object> introspected = plan.introspection()
         ? introspection.execute(parsed.document(), operation, request.variables())
         : Map.of();
     ResponseBudget budget = new ResponseBudget(options.memory().maxResponseBytes());
     FetchHeaders headers = fetchHeaders(request);
     PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), headers, budget,
-        request.requestId());
+        request.requestId(), consentScope);
     return planExecutor.execute(plan.root(), scope).thenApply(done -> {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;

@@ -1,6 +1,11 @@
 package dev.shopfed.gateway.execution;
 
+import dev.shopfed.gateway.consent.ConsentScope;
+import dev.shopfed.gateway.consent.ConsentStage;
+import dev.shopfed.gateway.consent.ConsentSubgraph;
+import dev.shopfed.gateway.consent.CrossingGuard;
 import dev.shopfed.gateway.planning.PlanNode;
+import dev.shopfed.gateway.planning.RepresentationShape;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,16 +24,20 @@ final class PlanExecutor {
   private final Supergraph supergraph;
   private final SubgraphClient client;
   private final SubgraphErrorMasking masking;
+  private final ConsentStage consent;
+  /** The gateway's own answers (the consent API's) need no masking: their errors are written for clients. */
+  private static final SubgraphErrorMasking OWN_ERRORS = new SubgraphErrorMasking(true);
 
-  PlanExecutor(Supergraph supergraph, SubgraphClient client, SubgraphErrorMasking masking) {
+  PlanExecutor(Supergraph supergraph, SubgraphClient client, SubgraphErrorMasking masking, ConsentStage consent) {
     this.supergraph = supergraph;
     this.client = client;
     this.masking = masking;
+    this.consent = consent;
   }
 
   /** Everything about one request that a fetch needs. */
   record RequestScope(ResultTree tree, Map<String, Object> variables, FetchHeaders headers, ResponseBudget budget,
-      String requestId) {}
+      String requestId, ConsentScope consent) {}
 
   CompletableFuture<Void> execute(PlanNode node, RequestScope scope) {
     if (node == null) {
@@ -81,7 +90,9 @@ final class PlanExecutor {
     }
     Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
         Map.of("representations", batch.representations), scope.variables());
-    return send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(List.of(batch)))
+    return guarded(fetch.serviceName(), fetch.representations(), scope, () -> FetchPaths.entities(List.of(batch)))
+        .thenCompose(allowed -> !allowed ? CompletableFuture.<SubgraphAnswer>completedFuture(null)
+            : send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(List.of(batch))))
         .thenAccept(answer -> {
       if (answer == null) {
         return;
@@ -114,7 +125,10 @@ final class PlanExecutor {
     }
     Map<String, Object> body = requestBody(fetch.operation(), fetch.operationName(), fetch.variableUsages(),
         representations, scope.variables());
-    return send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(batches.values()))
+    List<RepresentationShape> shapes = fetch.parts().stream().flatMap(p -> p.representations().stream()).toList();
+    return guarded(fetch.serviceName(), shapes, scope, () -> FetchPaths.entities(batches.values()))
+        .thenCompose(allowed -> !allowed ? CompletableFuture.<SubgraphAnswer>completedFuture(null)
+            : send(fetch.subgraph(), fetch.serviceName(), body, scope, () -> FetchPaths.entities(batches.values())))
         .thenAccept(answer -> {
       if (answer == null) {
         return;
@@ -126,6 +140,29 @@ final class PlanExecutor {
           scope.tree().errors.add(rewriteBatchError(error, batches));
         }
       }
+    });
+  }
+
+  /**
+   * The crossing guard's verdict on sending these representations to the subgraph: true once every crossing they
+   * make is in the log; false, after an error at each of the fetch's fields, when they may not leave.
+   */
+  private CompletableFuture<Boolean> guarded(String serviceName, List<RepresentationShape> shapes, RequestScope scope,
+      Supplier<List<List<Object>>> fieldPaths) {
+    CrossingGuard guard = consent.guard();
+    if (guard == null) {
+      return CompletableFuture.completedFuture(true);
+    }
+    return guard.beforeSend(serviceName, shapes, scope.consent()).thenApply(verdict -> {
+      if (verdict.allowed()) {
+        return true;
+      }
+      synchronized (scope.tree()) {
+        for (List<Object> path : fieldPaths.get()) {
+          scope.tree().errors.add(GraphQLErrors.error(verdict.message(), path, verdict.code()));
+        }
+      }
+      return false;
     });
   }
 
@@ -181,9 +218,13 @@ final class PlanExecutor {
       return CompletableFuture.completedFuture(null);
     }
     var subgraph = supergraph.subgraph(subgraphId);
+    ConsentSubgraph local = consent.subgraph(serviceName);
     CompletableFuture<SubgraphClient.SubgraphResponse> response;
     try {
-      response = client.post(subgraph, Json.write(body), scope.headers().request(subgraph));
+      response = local != null
+          ? local.execute(body, scope.consent().subject()).thenApply(a -> new SubgraphClient.SubgraphResponse(200,
+              Json.write(a)))
+          : client.post(subgraph, Json.write(body), scope.headers().request(subgraph));
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
@@ -194,7 +235,8 @@ final class PlanExecutor {
       if (r != null && r.body() != null && !scope.budget().chargeSubgraphAnswer(r.body().length)) {
         return null; // the response will be refused as a whole: not worth parsing
       }
-      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure, masking, scope.requestId());
+      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure, local != null ? OWN_ERRORS : masking,
+          scope.requestId());
       if (answer.failed()) {
         scope.tree().fetchFailed = true;
         errorsAt(answer, fieldPaths).forEach(e -> scope.tree().errors.add(e));

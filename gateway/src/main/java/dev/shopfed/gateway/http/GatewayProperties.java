@@ -82,7 +82,8 @@ public record GatewayProperties(
         new ExposureOptions(introspection, errors.exposeSubgraphErrors()),
         subgraphIdentity == null ? defaults.subgraphIdentity() : subgraphIdentity.engineOptions(),
         headers == null ? defaults.headers() : headers.engineRules(),
-        null); // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
+        null, // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
+        null); // consent: SupergraphLoader adds it, with the consent store bean
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -49,7 +49,11 @@ final class LinkedSpecs {
 
   private void add(Directive link) {
     String url = string(link.getArgument("url") == null ? link.getArgument("feature") : link.getArgument("url"));
-    if (url == null || !url.startsWith(APOLLO_SPECS)) {
+    if (url != null && !url.startsWith(APOLLO_SPECS)) {
+      addForeign(url, link);
+      return;
+    }
+    if (url == null) {
       return;
     }
     String[] parts = url.substring(APOLLO_SPECS.length()).split("/");
@@ -59,6 +63,23 @@ final class LinkedSpecs {
     if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
       for (Value<?> v : imports.getValues()) {
         importName(spec, v);
+      }
+    }
+  }
+
+  /**
+   * A spec of somebody else's (e.g. one a subgraph brought in with {@code @composeDirective}): named by its url without
+   * the version ({@code https://example.com/privacy}); its imported directives stay part of the API schema.
+   */
+  private void addForeign(String url, Directive link) {
+    int version = url.lastIndexOf('/');
+    String spec = version > 0 ? url.substring(0, version) : url;
+    if (link.getArgument("import") != null && link.getArgument("import").getValue() instanceof ArrayValue imports) {
+      for (Value<?> v : imports.getValues()) {
+        if (v instanceof StringValue s) {
+          String name = s.getValue().replace("@", "");
+          importedElements.put(name, new SpecElement(spec, name));
+        }
       }
     }
   }
