@@ -41,6 +41,11 @@ public final class GatewayEngine implements AutoCloseable {
     this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);
   }
 
+  /** Every flow of classified data between subgraphs that this supergraph's plans can cause. */
+  public java.util.List<dev.shopfed.gateway.consent.DataFlow> dataFlows() {
+    return executor.dataFlows();
+  }
+
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
     return load(supergraphSdl, options, (PersistedOperations) null);

@@ -7,6 +7,7 @@ import dev.shopfed.gateway.authorization.Grant;
 import dev.shopfed.gateway.consent.ConsentPolicy;
 import dev.shopfed.gateway.consent.ConsentScope;
 import dev.shopfed.gateway.consent.ConsentStage;
+import dev.shopfed.gateway.consent.DataFlow;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
@@ -45,7 +46,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
- * coercion → authorization (unauthorized fields left out of the plan) → cached plan → demand control (estimated
+ * coercion → authorization (unauthorized fields left out of the plan) → consent (fields that need an ungranted
+ * purpose left out) → cached plan → demand control (estimated
  * cost) → execution → response shaping.
  */
 public final class OperationExecutor {
@@ -96,6 +98,10 @@ public final class OperationExecutor {
     this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
     this.subgraphTokens = new SubgraphTokens(options.subgraphIdentity());
     this.authorization = new Authorization(supergraph, options.authorization());
+  }
+
+  public List<DataFlow> dataFlows() {
+    return consent.flows();
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {

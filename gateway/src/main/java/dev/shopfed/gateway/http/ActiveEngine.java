@@ -28,6 +28,12 @@ final class ActiveEngine implements RequestExecutor {
     return current.execute(request);
   }
 
+  /** The data flows of the supergraph in service; none before one is loaded. */
+  java.util.List<dev.shopfed.gateway.consent.DataFlow> dataFlows() {
+    GatewayEngine current = engine.get();
+    return current == null ? java.util.List.of() : current.dataFlows();
+  }
+
   /** Puts {@code next} in service and answers the engine it replaces, or null. */
   GatewayEngine swap(GatewayEngine next) {
     return engine.getAndSet(next);

@@ -39,6 +39,7 @@ import org.springframework.util.unit.DataSize;
  * @param authentication   verification of client bearer tokens ({@code gateway.authentication.*})
  * @param authorization    field authorization from the supergraph's directives ({@code gateway.authorization.*})
  * @param explorer         the explorer page ({@code gateway.explorer.*})
+ * @param consent          the consent registry, crossing log and consent API ({@code gateway.consent.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -65,7 +66,8 @@ public record GatewayProperties(
     HeadersProperties headers,
     @DefaultValue AuthenticationProperties authentication,
     @DefaultValue AuthorizationProperties authorization,
-    @DefaultValue ExplorerProperties explorer) {
+    @DefaultValue ExplorerProperties explorer,
+    @DefaultValue ConsentProperties consent) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();

@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.identity.Authenticator;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
@@ -35,20 +36,27 @@ class GatewayRoutes {
   }
 
   @Bean
+  ConsentStoreConnection consentStore(GatewayProperties properties) {
+    return new ConsentStoreConnection(properties.consent());
+  }
+
+  @Bean
   SupergraphLoader supergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ActiveEngine engine, ApplicationContext context) {
-    return new SupergraphLoader(properties, subgraphIdentity, engine, context);
+      ConsentStoreConnection consentStore, ActiveEngine engine, ApplicationContext context) {
+    ConsentOptions consent = properties.consent().enabled() ? consentStore.engineOptions() : ConsentOptions.disabled();
+    return new SupergraphLoader(properties, subgraphIdentity, consent, engine, context);
   }
 
   @Bean
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ActiveEngine engine, JsonMapper json, Authenticator authenticator) {
+      ActiveEngine engine, JsonMapper json, Authenticator authenticator, ConsentStoreConnection consentStore) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer().signInUrl());
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
             HttpEdge.of(properties), authenticator),
         new HealthEndpoint(engine), explorer)
-        .and(SubgraphIdentityJwks.route(subgraphIdentity, json));
+        .and(SubgraphIdentityJwks.route(subgraphIdentity, json))
+        .and(ConsentEndpoints.routes(engine, () -> consentStore, properties.consent().exportToken(), json));
   }
 
   @Bean

@@ -4,6 +4,7 @@ import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.authorization.PolicyEvaluator;
+import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
@@ -51,13 +52,14 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private volatile SupergraphSource.Stamp seenStamp;
   private volatile String lastProblem;
 
-  SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ActiveEngine active,
-      ApplicationContext context) {
+  SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ConsentOptions consent,
+      ActiveEngine active, ApplicationContext context) {
     this.source = SupergraphSource.of(properties.supergraph());
     AuthorizationOptions authorization = properties.authorization() == null
         ? AuthorizationOptions.defaults()
         : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
-    this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization);
+    this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization)
+        .withConsent(consent);
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
