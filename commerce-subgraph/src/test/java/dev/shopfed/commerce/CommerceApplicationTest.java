@@ -75,6 +75,26 @@ class CommerceApplicationTest {
         assertThat(JsonPath.<String>read(response.body(), "$.data.me.cart.id")).isEqualTo("cart-u7");
     }
 
+    /** As the gateway asks for a @requires of promo's: the User entity, with the buyer's own identity token. */
+    @Test
+    void thePurchaseHistoryIsServedToItsBuyersTokenOnly() throws Exception {
+        String history = "{\"query\":\"{ _entities(representations: [{ __typename: \\\"User\\\", id: \\\"u3\\\" }]) "
+                + "{ ... on User { purchaseHistory { categories shopIds } } } }\"}";
+
+        HttpResponse<String> own = post(history, "u3");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(JsonPath.<List<String>>read(own.body(), "$.data._entities[0].purchaseHistory.categories"))
+                .containsExactly("BEAUTY", "HOME");
+        assertThat(JsonPath.<List<String>>read(own.body(), "$.data._entities[0].purchaseHistory.shopIds"))
+                .containsExactly("s11", "s39");
+
+        HttpResponse<String> stranger = post(history, "u5");
+        assertThat(JsonPath.<List<String>>read(stranger.body(), "$.errors[*].extensions.code")).containsExactly("FORBIDDEN");
+        assertThat(stranger.body()).doesNotContain("BEAUTY").doesNotContain("s39");
+        assertThat(JsonPath.<List<String>>read(post(history, null).body(), "$.errors[*].extensions.code"))
+                .containsExactly("FORBIDDEN");
+    }
+
     @Test
     void aCheckoutOverHttpCanBeReplayed() throws Exception {
         post("{\"query\":\"mutation { addToCart(productId: \\\"p2\\\") { id } }\"}", "u8");

@@ -24,6 +24,10 @@ class SeedTest {
     /** Where the commerce seed sits in the source tree, relative to this module (Maven runs tests from it). */
     private static final Path COMMERCE_SEED =
             Path.of("..", "commerce-subgraph", "src", "main", "resources", "db", "migration", "V2__seed_catalogue.sql");
+    private static final Pattern SHOP_ROW = Pattern.compile("^\\s*\\('(s\\d+)', '", Pattern.MULTILINE);
+    /** The categories the app shows (commerce's Category enum without the hidden LEGACY). */
+    private static final List<String> CATEGORIES =
+            List.of("FASHION", "BEAUTY", "ELECTRONICS", "HOME", "FOOD", "SPORTS", "TOYS");
     private static final Pattern PRODUCT_ROW =
             Pattern.compile("^\\s*\\('(p\\d+)', \\d+, '(s\\d+)', '((?:[^']|'')*)',", Pattern.MULTILINE);
 
@@ -82,6 +86,28 @@ class SeedTest {
                     .param("now", Instant.parse(now).atOffset(ZoneOffset.UTC)).query(Integer.class).single();
             assertThat(active).as("active campaigns at " + now).isPositive()
                     .isLessThan(count("SELECT COUNT(*) FROM campaigns"));
+        }
+    }
+
+    /** Campaign targets name commerce's categories and shops; active and inactive campaigns both have some. */
+    @Test
+    void campaignTargetsNameCommerceCategoriesAndShops() throws IOException {
+        assertThat(jdbc.sql("SELECT DISTINCT category FROM campaign_targets WHERE category IS NOT NULL")
+                .query(String.class).list()).isSubsetOf(CATEGORIES).isNotEmpty();
+        List<String> shops = jdbc.sql("SELECT DISTINCT shop_id FROM campaign_targets WHERE shop_id IS NOT NULL")
+                .query(String.class).list();
+        assertThat(shops).isNotEmpty();
+        if (Files.exists(COMMERCE_SEED)) {
+            List<String> commerceShops = SHOP_ROW.matcher(Files.readString(COMMERCE_SEED)).results()
+                    .map(match -> match.group(1)).toList();
+            assertThat(commerceShops).hasSize(40);
+            assertThat(shops).isSubsetOf(commerceShops);
+        }
+        String targeted = "SELECT COUNT(DISTINCT c.id) FROM campaigns c JOIN campaign_targets t ON t.campaign_id = c.id "
+                + "WHERE (c.starts_at <= :now AND c.ends_at > :now) = :active";
+        for (boolean active : new boolean[] {true, false}) {
+            assertThat(jdbc.sql(targeted).param("now", Instant.now().atOffset(ZoneOffset.UTC)).param("active", active)
+                    .query(Integer.class).single()).as(active ? "active targeted" : "inactive targeted").isPositive();
         }
     }
 

@@ -7,6 +7,7 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import dev.shopfed.commerce.dataloaders.AddressLoader;
 import dev.shopfed.commerce.dataloaders.CartLoader;
+import dev.shopfed.commerce.dataloaders.PurchaseHistoryLoader;
 import dev.shopfed.commerce.dataloaders.UserLoader;
 import dev.shopfed.commerce.dataloaders.UserOrdersLoader;
 import dev.shopfed.commerce.errors.CommerceException;
@@ -14,6 +15,7 @@ import dev.shopfed.commerce.errors.ErrorCode;
 import dev.shopfed.commerce.model.Address;
 import dev.shopfed.commerce.model.Cart;
 import dev.shopfed.commerce.model.Order;
+import dev.shopfed.commerce.model.PurchaseHistory;
 import dev.shopfed.commerce.model.User;
 import dev.shopfed.commerce.services.Callers;
 import dev.shopfed.commerce.services.Pagination;
@@ -58,6 +60,17 @@ public class UserDataFetcher {
         return orders.load(new UserOrdersLoader.Key(user.id(), Pagination.pageSize(first)));
     }
 
+    /**
+     * Personal data, like the cart: the buyer's own only. When promo @requires it, the gateway fetches it here with
+     * the buyer's own token, so another buyer's id is refused like their cart.
+     */
+    @DgsData(parentType = "User", field = "purchaseHistory")
+    public CompletableFuture<PurchaseHistory> purchaseHistory(DataFetchingEnvironment env) {
+        User user = self(env, "purchase history");
+        DataLoader<String, PurchaseHistory> histories = env.getDataLoader(PurchaseHistoryLoader.NAME);
+        return histories.load(user.id());
+    }
+
     @DgsEntityFetcher(name = "User")
     public CompletableFuture<User> userReference(Map<String, Object> representation, DataFetchingEnvironment env) {
         String id = EntityReferences.idOf(representation);
@@ -65,7 +78,7 @@ public class UserDataFetcher {
         return EntityReferences.required(users.load(id), "User", id);
     }
 
-    /** A buyer's addresses, cart and orders are visible to that buyer only. */
+    /** A buyer's addresses, cart, orders and purchase history are visible to that buyer only. */
     private static User self(DataFetchingEnvironment env, String field) {
         User user = env.getSource();
         if (!Callers.isSelf(env, user.id())) {

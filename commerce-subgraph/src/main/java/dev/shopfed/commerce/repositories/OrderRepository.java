@@ -4,6 +4,7 @@ import dev.shopfed.commerce.model.Money;
 import dev.shopfed.commerce.model.Order;
 import dev.shopfed.commerce.model.OrderItem;
 import dev.shopfed.commerce.model.OrderStatus;
+import dev.shopfed.commerce.model.PurchaseHistory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -68,6 +69,38 @@ public class OrderRepository {
                 .query(rs -> {
                     byUser.computeIfAbsent(rs.getString("user_id"), id -> new ArrayList<>()).add(map(rs, 0));
                 });
+        return byUser;
+    }
+
+    /**
+     * The distinct category names and shop ids of the products in every listed user's PAID orders, sorted as text, in
+     * one query (the UNION drops the duplicates); users without paid orders are absent. Awaiting-payment and
+     * cancelled orders were never bought, and LEGACY is a category the app never shows, so neither counts.
+     */
+    public Map<String, PurchaseHistory> purchaseHistoryByUser(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> categories = new HashMap<>();
+        Map<String, List<String>> shopIds = new HashMap<>();
+        jdbc.sql("""
+                        SELECT o.user_id, 'category' AS kind, p.category AS item
+                        FROM orders o JOIN order_items i ON i.order_id = o.id JOIN products p ON p.id = i.product_id
+                        WHERE o.user_id IN (:ids) AND o.status = 'PAID' AND p.category <> 'LEGACY'
+                        UNION
+                        SELECT o.user_id, 'shop' AS kind, p.shop_id AS item
+                        FROM orders o JOIN order_items i ON i.order_id = o.id JOIN products p ON p.id = i.product_id
+                        WHERE o.user_id IN (:ids) AND o.status = 'PAID' AND p.category <> 'LEGACY'
+                        ORDER BY user_id, kind, item""")
+                .param("ids", userIds)
+                .query(rs -> {
+                    Map<String, List<String>> target = rs.getString("kind").equals("category") ? categories : shopIds;
+                    target.computeIfAbsent(rs.getString("user_id"), id -> new ArrayList<>()).add(rs.getString("item"));
+                });
+        Map<String, PurchaseHistory> byUser = new HashMap<>();
+        for (String userId : categories.keySet()) {
+            byUser.put(userId, new PurchaseHistory(categories.get(userId), shopIds.getOrDefault(userId, List.of())));
+        }
         return byUser;
     }
 

@@ -12,6 +12,7 @@ import dev.shopfed.commerce.dataloaders.OrderItemsLoader;
 import dev.shopfed.commerce.dataloaders.OrderLoader;
 import dev.shopfed.commerce.dataloaders.PaymentLoader;
 import dev.shopfed.commerce.dataloaders.ProductLoader;
+import dev.shopfed.commerce.dataloaders.PurchaseHistoryLoader;
 import dev.shopfed.commerce.dataloaders.ShopLoader;
 import dev.shopfed.commerce.dataloaders.ShopProductsLoader;
 import dev.shopfed.commerce.dataloaders.UserLoader;
@@ -25,6 +26,13 @@ import dev.shopfed.commerce.repositories.UserRepository;
 import dev.shopfed.commerce.services.Callers;
 import dev.shopfed.commerce.services.CatalogueService;
 import dev.shopfed.commerce.services.OrderService;
+import graphql.language.AstPrinter;
+import graphql.language.DirectiveDefinition;
+import graphql.language.DirectiveLocation;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +54,7 @@ import org.springframework.test.context.ContextConfiguration;
         CartRepository.class, PaymentRepository.class,
         ProductLoader.class, ShopLoader.class, UserLoader.class, OrderLoader.class, ShopProductsLoader.class,
         AddressLoader.class, CartLoader.class, UserOrdersLoader.class, OrderItemsLoader.class, PaymentLoader.class,
-        CountingDataSource.Installer.class})
+        PurchaseHistoryLoader.class, CountingDataSource.Installer.class})
 class FederationTest {
 
     private static final String ENTITIES = """
@@ -82,6 +90,49 @@ class FederationTest {
         assertThat(sdl).containsPattern("type Money @shareable");
         // only commerce.graphql is loaded, not the promo SDL or the supergraph from the same jar
         assertThat(sdl).doesNotContain("Creator").doesNotContain("join__");
+    }
+
+    /** The privacy spec must reach composition: its link, the composed directives and where commerce applies them. */
+    @Test
+    void serviceSdlCarriesThePrivacyDirectives() {
+        String sdl = client.anonymous("{ _service { sdl } }").ok().read("$.data._service.sdl");
+        TypeDefinitionRegistry served = new SchemaParser().parse(sdl);
+
+        assertThat(sdl).contains("url : \"https://shopfed.dev/privacy/v0.1\"",
+                "@composeDirective(name : \"@personalData\")", "@composeDirective(name : \"@consentPurpose\")");
+        DirectiveDefinition personalData = served.getDirectiveDefinition("personalData").orElseThrow();
+        assertThat(AstPrinter.printAst(personalData.getInputValueDefinitions().get(0))).isEqualTo("category: String!");
+        assertThat(AstPrinter.printAst(personalData.getInputValueDefinitions().get(1)))
+                .isEqualTo("confined: Boolean! = false");
+        assertThat(personalData.getDirectiveLocations()).extracting(DirectiveLocation::getName)
+                .containsExactlyInAnyOrder("FIELD_DEFINITION", "OBJECT");
+        assertThat(served.getDirectiveDefinition("consentPurpose")).isPresent();
+
+        ObjectTypeDefinition user = served.getType("User", ObjectTypeDefinition.class).orElseThrow();
+        FieldDefinition history = user.getFieldDefinitions().stream()
+                .filter(field -> field.getName().equals("purchaseHistory")).findFirst().orElseThrow();
+        assertThat(AstPrinter.printAst(history.getDirectives("personalData").get(0)))
+                .startsWith("@personalData(category: \"purchase-history\"");
+        ObjectTypeDefinition payment = served.getType("Payment", ObjectTypeDefinition.class).orElseThrow();
+        assertThat(AstPrinter.printAst(payment.getDirectives("personalData").get(0)))
+                .isEqualTo("@personalData(category: \"payment\", confined: true)");
+    }
+
+    /** However many times a batch names the buyer, their purchase history is one query (after the user check). */
+    @Test
+    void repeatedUserRepresentationsCostOnePurchaseHistoryQuery() {
+        CountingDataSource counter = (CountingDataSource) dataSource;
+        counter.reset();
+
+        Reply reply = client.as("u3", """
+                query($representations: [_Any!]!) {
+                  _entities(representations: $representations) { ... on User { id purchaseHistory { shopIds } } }
+                }""", Map.of("representations", representations("User", List.of("u3", "u3", "u3")))).ok();
+
+        assertThat(reply.<List<List<String>>>read("$.data._entities[*].purchaseHistory.shopIds")).hasSize(3)
+                .containsOnly(List.of("s11", "s39"));
+        assertThat(counter.statements()).isEqualTo(2);
+        assertThat(counter.openConnections()).isZero();
     }
 
     @Test

@@ -1,18 +1,23 @@
 package dev.shopfed.promo.repositories;
 
 import dev.shopfed.promo.model.Campaign;
+import dev.shopfed.promo.model.CampaignTarget;
 import dev.shopfed.promo.model.Money;
 import dev.shopfed.promo.model.Voucher;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Campaigns, the products they cover and their vouchers. A campaign is active when starts_at <= now < ends_at. */
+/**
+ * Campaigns, the products they cover, what they target and their vouchers. A campaign is active when
+ * starts_at <= now < ends_at.
+ */
 @Repository
 public class CampaignRepository {
 
@@ -62,6 +67,36 @@ public class CampaignRepository {
                 .param("now", Rows.parameter(now))
                 .query((rs, n) -> Map.entry(rs.getString("product_id"), campaign(rs)))
                 .list());
+    }
+
+    /**
+     * The targets of the campaigns active at {@code now} that name one of the categories or shops, in campaign order:
+     * what a batch of purchase histories could hit, in one query.
+     */
+    public List<CampaignTarget> activeTargeting(Collection<String> categories, Collection<String> shopIds, Instant now) {
+        List<String> hits = new ArrayList<>();
+        if (!categories.isEmpty()) {
+            hits.add("t.category IN (:categories)");
+        }
+        if (!shopIds.isEmpty()) {
+            hits.add("t.shop_id IN (:shops)");
+        }
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                        SELECT t.category, t.shop_id, %s FROM campaign_targets t JOIN campaigns c ON c.id = t.campaign_id
+                        WHERE c.starts_at <= :now AND c.ends_at > :now AND (%s)
+                        ORDER BY c.seq, t.category, t.shop_id""".formatted(COLUMNS, String.join(" OR ", hits)))
+                .param("now", Rows.parameter(now));
+        if (!categories.isEmpty()) {
+            query = query.param("categories", categories);
+        }
+        if (!shopIds.isEmpty()) {
+            query = query.param("shops", shopIds);
+        }
+        return query.query((rs, n) -> new CampaignTarget(campaign(rs), rs.getString("category"), rs.getString("shop_id")))
+                .list();
     }
 
     public Map<String, List<Voucher>> vouchersOf(Collection<String> campaignIds) {

@@ -10,7 +10,9 @@ import dev.shopfed.promo.dataloaders.ActiveCampaignsByProduct;
 import dev.shopfed.promo.dataloaders.AffiliateLinksByProduct;
 import dev.shopfed.promo.dataloaders.CreatorsById;
 import dev.shopfed.promo.dataloaders.ProductsById;
+import dev.shopfed.promo.dataloaders.RecommendedCampaignsByHistory;
 import dev.shopfed.promo.dataloaders.TaggedProductsByVideo;
+import dev.shopfed.promo.dataloaders.UsersById;
 import dev.shopfed.promo.dataloaders.VideosByCreator;
 import dev.shopfed.promo.dataloaders.VideosById;
 import dev.shopfed.promo.dataloaders.VideosByProduct;
@@ -19,6 +21,7 @@ import dev.shopfed.promo.repositories.AffiliateLinkRepository;
 import dev.shopfed.promo.repositories.CampaignRepository;
 import dev.shopfed.promo.repositories.CreatorRepository;
 import dev.shopfed.promo.repositories.ProductRepository;
+import dev.shopfed.promo.repositories.UserRepository;
 import dev.shopfed.promo.repositories.VideoRepository;
 import graphql.ExecutionResult;
 import java.util.List;
@@ -33,11 +36,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * many entities it resolves. The statements are counted at the DataSource.
  */
 @PromoSliceTest({ProductDataFetcher.class, VideoDataFetcher.class, CampaignDataFetcher.class,
-        AffiliateLinkDataFetcher.class, CreatorDataFetcher.class, ProductsById.class, ActiveCampaignsByProduct.class,
+        AffiliateLinkDataFetcher.class, CreatorDataFetcher.class, UserDataFetcher.class, ProductsById.class, ActiveCampaignsByProduct.class,
         VideosByProduct.class, VideosByCreator.class, VideosById.class, AffiliateLinksByProduct.class,
         CreatorsById.class, TaggedProductsByVideo.class, VouchersByCampaign.class, ProductRepository.class,
         CampaignRepository.class, VideoRepository.class, AffiliateLinkRepository.class, CreatorRepository.class,
-        QueryCounter.class})
+        UsersById.class, RecommendedCampaignsByHistory.class, UserRepository.class, QueryCounter.class})
 class BatchingTest {
 
     @Autowired
@@ -89,6 +92,21 @@ class BatchingTest {
                 .mapToObj(i -> Entities.ref("Video", "v" + i))
                 .toList();
         assertThat(run("... on Video { id creator { handle } }", videos)).hasSize(2);
+    }
+
+    /** Users (the entity check) and campaign targets: two queries, however many different histories. */
+    @Test
+    void fiftyUsersWithTheirOwnHistoriesRunTwoQueries() {
+        List<String> categories = List.of("FASHION", "BEAUTY", "ELECTRONICS", "HOME", "FOOD", "SPORTS", "TOYS");
+        List<Map<String, Object>> users = IntStream.rangeClosed(1, 50)
+                .mapToObj(i -> Map.<String, Object>of("__typename", "User", "id", "u" + i, "purchaseHistory",
+                        Map.of("categories", List.of(categories.get(i % categories.size())),
+                                "shopIds", List.of("s" + (i % 40 + 1)))))
+                .toList();
+
+        List<String> statements = run("... on User { id recommendedCampaigns { id } }", users);
+        assertThat(statements).as("statements for 50 users: " + statements).hasSize(2);
+        assertThat(String.join("\n", statements)).contains("FROM users", "campaign_targets");
     }
 
     private List<String> run(String selection, List<Map<String, Object>> representations) {

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.netflix.graphql.dgs.DgsQueryExecutor;
 import com.netflix.graphql.dgs.test.EnableDgsTest;
+import graphql.language.AstPrinter;
+import graphql.language.DirectiveDefinition;
+import graphql.language.DirectiveLocation;
+import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
@@ -34,6 +38,32 @@ class ServiceSdlTest {
                 "promoPrice: Money @requires(fields : \"price { amount }\")",
                 "@key(fields : \"id\", resolvable : false)");
         assertThat(objectFields(sdl)).isEqualTo(objectFields(classpathSdl("schema/promo.graphql")));
+    }
+
+    /** The privacy spec must reach composition: its link, the composed directives and where promo applies them. */
+    @Test
+    void servesThePrivacyDirectivesForComposition() {
+        String sdl = graphql.executeAndExtractJsonPath("{ _service { sdl } }", "data._service.sdl");
+        TypeDefinitionRegistry served = new SchemaParser().parse(sdl);
+
+        assertThat(sdl).contains("url : \"https://shopfed.dev/privacy/v0.1\"",
+                "@composeDirective(name : \"@personalData\")", "@composeDirective(name : \"@consentPurpose\")");
+        assertThat(served.getDirectiveDefinition("personalData")).isPresent();
+        DirectiveDefinition consentPurpose = served.getDirectiveDefinition("consentPurpose").orElseThrow();
+        assertThat(AstPrinter.printAst(consentPurpose.getInputValueDefinitions().get(0))).isEqualTo("name: String!");
+        assertThat(consentPurpose.getDirectiveLocations()).extracting(DirectiveLocation::getName)
+                .containsExactlyInAnyOrder("FIELD_DEFINITION", "OBJECT");
+
+        ObjectTypeDefinition user = served.getType("User", ObjectTypeDefinition.class).orElseThrow();
+        assertThat(AstPrinter.printAst(field(user, "purchaseHistory"))).isEqualTo("purchaseHistory: PurchaseHistory! @external");
+        String recommended = AstPrinter.printAst(field(user, "recommendedCampaigns"));
+        assertThat(recommended).contains("recommendedCampaigns: [Campaign!] ", "@authenticated",
+                "@requires(fields: \"purchaseHistory { categories shopIds }\")",
+                "@consentPurpose(name: \"personalised-promotions\")");
+    }
+
+    private static FieldDefinition field(ObjectTypeDefinition type, String name) {
+        return type.getFieldDefinitions().stream().filter(field -> field.getName().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
