@@ -23,6 +23,7 @@ class ComposeCommandTest {
     private static final Path SCHEMAS = Path.of("src/main/resources/schema");
     private static final String COMMERCE = "commerce=http://localhost:4001/graphql";
     private static final String PROMO = "promo=http://localhost:4002/graphql";
+    private static final String CONSENT = "consent=http://localhost:4000/consent/graphql";
 
     @TempDir
     Path dir;
@@ -40,6 +41,7 @@ class ComposeCommandTest {
     private void copySubgraphs() throws IOException {
         Files.copy(SCHEMAS.resolve("commerce.graphql"), dir.resolve("commerce.graphql"));
         Files.copy(SCHEMAS.resolve("promo.graphql"), dir.resolve("promo.graphql"));
+        Files.copy(SCHEMAS.resolve("consent.graphql"), dir.resolve("consent.graphql"));
     }
 
     @Test
@@ -47,7 +49,7 @@ class ComposeCommandTest {
         copySubgraphs();
         Path out = dir.resolve("supergraph.graphql");
 
-        assertTrue(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO), log());
+        assertTrue(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT), log());
 
         assertEquals(Files.readString(SCHEMAS.resolve("supergraph.graphql")), Files.readString(out));
     }
@@ -60,13 +62,13 @@ class ComposeCommandTest {
         String promo = Files.readString(dir.resolve("promo.graphql"));
         Files.writeString(dir.resolve("promo.graphql"), promo.replace("  likeCount: Int!\n", "  likeCount: Int!\n  shareCount: Int!\n"));
 
-        assertFalse(run("--check", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO));
+        assertFalse(run("--check", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT));
         assertTrue(log().contains("is stale"), log());
         assertTrue(log().contains("shareCount: Int!"), log());
         assertTrue(log().contains(ComposeCommand.REGENERATE), log());
 
-        assertTrue(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO), log());
-        assertTrue(run("--check", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO), log());
+        assertTrue(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT), log());
+        assertTrue(run("--check", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT), log());
     }
 
     @Test
@@ -77,7 +79,7 @@ class ComposeCommandTest {
                 "  activeCampaigns: [Campaign!]! @listSize(assumedSize: 3)\n  stock: Int!\n"));
         Path out = dir.resolve("supergraph.graphql");
 
-        assertFalse(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO));
+        assertFalse(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT));
 
         assertFalse(Files.exists(out));
         assertTrue(log().contains("INVALID_FIELD_SHARING [commerce, promo] Product.stock: Non-shareable field \"Product.stock\""), log());

@@ -35,6 +35,7 @@ class DifferentialCompositionTest {
         Path schemas = Path.of("src/main/resources/schema");
         Files.copy(schemas.resolve("commerce.graphql"), shopCase.resolve("commerce.graphql"));
         Files.copy(schemas.resolve("promo.graphql"), shopCase.resolve("promo.graphql"));
+        Files.copy(schemas.resolve("consent.graphql"), shopCase.resolve("consent.graphql"));
         List<Path> cases = new ArrayList<>(CompositionCases.all());
         cases.add(shopCase);
         apollo = ApolloComposition.compose(cases);
