@@ -37,6 +37,11 @@ public final class QueryGenerator {
     List<Object> values(String parentType, String field, String argument, String namedType);
 
     List<String> users();
+
+    /** Whether the generator may select this field; every one by default. */
+    default boolean selectable(String parentType, String field) {
+      return true;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -139,6 +144,7 @@ public final class QueryGenerator {
     private String field(String type, int depth) {
       List<Map<String, Object>> candidates = list(types.get(type).get("fields")).stream()
           .filter(f -> depth < MAX_DEPTH || isLeaf(ref(f.get("type"))))
+          .filter(f -> samples.selectable(type, String.valueOf(f.get("name"))))
           .toList();
       if (candidates.isEmpty()) {
         return "__typename";

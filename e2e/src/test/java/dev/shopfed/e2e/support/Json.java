@@ -20,6 +20,10 @@ public final class Json {
     return list(connection.path("edges")).stream().map(edge -> edge.get("node")).toList();
   }
 
+  public static List<String> strings(JsonNode array) {
+    return list(array).stream().map(JsonNode::asString).toList();
+  }
+
   public static List<String> ids(List<JsonNode> nodes) {
     return nodes.stream().map(node -> node.path("id").asString()).toList();
   }
