@@ -3,9 +3,12 @@
 // A case directory holds one <subgraph name>.graphql per subgraph; subgraphs are taken in file-name order
 // and get the url http://<name>/graphql, the same convention the Java composer's differential test uses.
 // Usage: node differential.mjs <case dir> ...
+//        node differential.mjs --write-expected <case dir> ...
+//          also writes Apollo's supergraph to <case dir>/expected-supergraph for every case that composes, except the
+//          cases only our own checks refuse (those with an expected-errors file): the golden files of a corpus.
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
 
 function composeCase(dir) {
@@ -25,6 +28,15 @@ function composeCase(dir) {
   }
 }
 
+const args = process.argv.slice(2);
+const writeExpected = args[0] === '--write-expected';
 const out = {};
-for (const dir of process.argv.slice(2)) out[dir] = composeCase(dir);
+for (const dir of writeExpected ? args.slice(1) : args) out[dir] = composeCase(dir);
+if (writeExpected) {
+  for (const [dir, result] of Object.entries(out)) {
+    if (result.supergraph !== undefined && !existsSync(join(dir, 'expected-errors'))) {
+      writeFileSync(join(dir, 'expected-supergraph'), result.supergraph);
+    }
+  }
+}
 process.stdout.write(JSON.stringify(out, null, 1));

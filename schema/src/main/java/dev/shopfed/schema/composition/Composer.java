@@ -1,5 +1,7 @@
 package dev.shopfed.schema.composition;
 
+import dev.shopfed.schema.composition.dataflow.DataFlow;
+import dev.shopfed.schema.composition.dataflow.DataFlows;
 import dev.shopfed.schema.composition.merge.Merger;
 import dev.shopfed.schema.composition.print.SdlPrinter;
 import dev.shopfed.schema.composition.satisfiability.SatisfiabilityCheck;
@@ -12,8 +14,9 @@ import java.util.List;
 
 /**
  * Composes Federation v2 subgraphs into a supergraph: parse and validate each subgraph, merge them, check the
- * result is satisfiable, print it the way Apollo's composition does. Each stage only runs when the previous
- * one produced no error.
+ * result is satisfiable and (when it links the privacy spec) that every flow of personal data between subgraphs
+ * is allowed, print it the way Apollo's composition does. Each stage only runs when the previous one produced
+ * no error.
  */
 public final class Composer {
 
@@ -42,6 +45,11 @@ public final class Composer {
         if (!unsatisfiable.isEmpty()) {
             return CompositionResult.failure(unsatisfiable);
         }
-        return CompositionResult.success(SdlPrinter.print(merged.supergraph()));
+        List<DataFlow> flows = DataFlows.of(merged.supergraph());
+        List<CompositionError> forbidden = DataFlows.violations(flows);
+        if (!forbidden.isEmpty()) {
+            return CompositionResult.failure(forbidden);
+        }
+        return CompositionResult.success(SdlPrinter.print(merged.supergraph()), flows);
     }
 }

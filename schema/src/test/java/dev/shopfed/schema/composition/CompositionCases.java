@@ -11,23 +11,33 @@ import java.util.stream.Stream;
 /**
  * The corpus under test resources {@code composition/}: one directory per case, one {@code <name>.graphql} per
  * subgraph (composed in file-name order, url {@code http://<name>/graphql}), and for cases that must fail an
- * {@code expected-error} file holding the error code.
+ * {@code expected-error} file holding the error code. The data-flow corpus ({@code data-flow/}) has the same
+ * layout with golden files instead: {@code expected-supergraph} (Apollo's, written by
+ * {@code compose/differential.mjs --write-expected}) and {@code expected-flows.jsonl}, or {@code expected-errors}
+ * (one error per line, as the commands print them) for a case our flow check must refuse.
  */
 final class CompositionCases {
 
     private CompositionCases() {
     }
 
-    static Path root() {
+    static final String COMPOSITION = "/composition";
+    static final String DATA_FLOW = "/data-flow";
+
+    static Path root(String corpus) {
         try {
-            return Path.of(CompositionCases.class.getResource("/composition").toURI());
+            return Path.of(CompositionCases.class.getResource(corpus).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static List<Path> all() throws IOException {
-        try (Stream<Path> cases = Files.list(root())) {
+        return all(COMPOSITION);
+    }
+
+    static List<Path> all(String corpus) throws IOException {
+        try (Stream<Path> cases = Files.list(root(corpus))) {
             return cases.filter(Files::isDirectory).sorted().toList();
         }
     }
@@ -54,9 +64,15 @@ final class CompositionCases {
 
     /** The error code the case must fail with, or null when it must compose. */
     static String expectedError(Path caseDirectory) {
-        Path expected = caseDirectory.resolve("expected-error");
+        String expected = golden(caseDirectory, "expected-error");
+        return expected == null ? null : expected.strip();
+    }
+
+    /** A golden file of the case, or null when it has none. */
+    static String golden(Path caseDirectory, String name) {
+        Path expected = caseDirectory.resolve(name);
         try {
-            return Files.exists(expected) ? Files.readString(expected).strip() : null;
+            return Files.exists(expected) ? Files.readString(expected) : null;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

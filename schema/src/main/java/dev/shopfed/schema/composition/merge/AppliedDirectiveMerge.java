@@ -40,11 +40,12 @@ final class AppliedDirectiveMerge {
                 directives.stream().map(Applied::name).filter(AuthorizationSpecs.DIRECTIVES::contains).forEach(names::add);
             }
         }
-        for (List<Applied> directives : perSource) {
-            if (directives == null) {
+        for (int i = 0; i < perSource.size(); i++) {
+            if (perSource.get(i) == null) {
                 continue;
             }
-            directives.stream().map(Applied::name).filter(context::isMergedDirective)
+            int index = i;
+            perSource.get(i).stream().map(Applied::name).filter(n -> context.isMergedDirective(index, n))
                     .filter(n -> !n.equals("inaccessible")).forEach(names::add);
         }
         List<Directive> merged = new ArrayList<>();

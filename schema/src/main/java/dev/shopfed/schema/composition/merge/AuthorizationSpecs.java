@@ -136,7 +136,8 @@ final class AuthorizationSpecs {
         return out.append(']').toString();
     }
 
-    private static List<List<String>> nested(Value<?> value) {
+    /** An OR-of-ANDs argument value ({@code [["a", "b"], ["c"]]}) as lists. */
+    static List<List<String>> nested(Value<?> value) {
         List<List<String>> outer = new ArrayList<>();
         if (!(value instanceof ArrayValue array)) {
             return outer;

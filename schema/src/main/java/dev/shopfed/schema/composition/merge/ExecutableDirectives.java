@@ -26,7 +26,7 @@ final class ExecutableDirectives {
         for (Subgraph subgraph : context.subgraphs) {
             subgraph.directiveDefinitions().values().stream()
                     .filter(d -> d.getDirectiveLocations().stream().anyMatch(l -> EXECUTABLE.contains(l.getName())))
-                    .filter(d -> !context.composedDirectives.containsKey(d.getName()))
+                    .filter(d -> !context.composed.isComposed(d.getName()))
                     .forEach(d -> names.add(d.getName()));
         }
         List<DirectiveDefinition> merged = new ArrayList<>();

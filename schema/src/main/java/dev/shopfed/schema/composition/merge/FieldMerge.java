@@ -120,6 +120,7 @@ final class FieldMerge {
                 continue;
             }
             resolving.add(null);
+            // composed directives are left out: Apollo drops them from external fields without an error
             for (Applied directive : source.directives()) {
                 if (context.isMergedDirective(directive.name())) {
                     context.error("MERGED_DIRECTIVE_APPLICATION_ON_EXTERNAL", "[" + context.name(i) + "] Cannot apply merged directive @"

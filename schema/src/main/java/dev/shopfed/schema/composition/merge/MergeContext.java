@@ -27,8 +27,8 @@ final class MergeContext {
     /** Union name to its members in any subgraph. */
     final Map<String, Set<String>> unionMembers = new HashMap<>();
     final Map<String, EnumUsage> enumUsages = new HashMap<>();
-    /** Directives composed through {@code @composeDirective}, by supergraph name. */
-    final Map<String, DirectiveDefinition> composedDirectives = new LinkedHashMap<>();
+    /** Directives composed through {@code @composeDirective}; set before types merge. */
+    ComposedDirectives composed;
     /** Names of the demand-control directives in the supergraph; set before types merge. */
     CostSpec cost;
 
@@ -86,11 +86,18 @@ final class MergeContext {
         return interfaces;
     }
 
-    /** Whether a directive applied in subgraphs is carried into the supergraph. */
+    /** Whether a directive is carried into the supergraph whichever subgraph applies it. */
     boolean isMergedDirective(String name) {
         return name.equals("inaccessible") || name.equals("tag") || name.equals("deprecated")
-                || name.equals("specifiedBy") || CostSpec.DIRECTIVES.contains(name) || AuthorizationSpecs.DIRECTIVES.contains(name)
-                || composedDirectives.containsKey(name);
+                || name.equals("specifiedBy") || CostSpec.DIRECTIVES.contains(name) || AuthorizationSpecs.DIRECTIVES.contains(name);
+    }
+
+    /**
+     * Whether the directive, applied to an element in subgraph {@code index}, takes the element's applications of
+     * it (from every subgraph) into the supergraph: a composed directive only counts where its subgraph composes it.
+     */
+    boolean isMergedDirective(int index, String name) {
+        return isMergedDirective(name) || composed.composes(index, name);
     }
 
     /** The name a kept directive has in the supergraph. */
@@ -102,8 +109,8 @@ final class MergeContext {
         if (directive.equals("tag")) {
             return true;
         }
-        DirectiveDefinition composed = composedDirectives.get(directive);
-        return composed != null && composed.isRepeatable();
+        DirectiveDefinition definition = composed.definition(directive);
+        return definition != null && definition.isRepeatable();
     }
 
     void recordEnumUsage(String enumName, String coordinate, boolean input) {

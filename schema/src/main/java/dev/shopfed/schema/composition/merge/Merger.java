@@ -50,7 +50,7 @@ public final class Merger {
     private Result merge() {
         collectKinds();
         collectRelations();
-        ComposedDirectives composed = ComposedDirectives.collect(context);
+        context.composed = ComposedDirectives.collect(context);
         context.cost = CostSpec.collect(context);
         if (!context.errors.isEmpty()) {
             return new Result(null, context.errors);
@@ -73,7 +73,7 @@ public final class Merger {
         if (!context.errors.isEmpty()) {
             return new Result(null, context.errors);
         }
-        Document document = assemble(types, composed);
+        Document document = assemble(types, context.composed);
         List<CompositionError> errors = PostMergeValidation.validate(context, document);
         return errors.isEmpty() ? new Result(document, List.of()) : new Result(null, errors);
     }
@@ -145,27 +145,29 @@ public final class Merger {
     private Document assemble(Map<String, TypeDefinition<?>> types, ComposedDirectives composed) {
         int federationMinor = context.subgraphs.stream().mapToInt(Subgraph::federationMinor).max().orElse(0);
         JoinSpec join = JoinSpec.forFederationMinor(federationMinor);
-        List<Directive> links = new ArrayList<>();
-        links.add(JoinSpec.link(JoinSpec.LINK_URL, null));
-        links.add(JoinSpec.link(join.url(), "EXECUTION"));
+        List<Directive> onSchema = new ArrayList<>();
+        onSchema.add(JoinSpec.link(JoinSpec.LINK_URL, null));
+        onSchema.add(JoinSpec.link(join.url(), "EXECUTION"));
         List<Definition> definitions = new ArrayList<>(join.definitions());
         for (String spec : usedSecuritySpecs()) {
             if (spec.equals("tag")) {
-                links.add(JoinSpec.link(JoinSpec.TAG_URL, null));
+                onSchema.add(JoinSpec.link(JoinSpec.TAG_URL, null));
                 definitions.add(JoinSpec.parseDefinition(JoinSpec.TAG_DEFINITION));
             } else if (spec.equals("inaccessible")) {
-                links.add(JoinSpec.link(JoinSpec.INACCESSIBLE_URL, "SECURITY"));
+                onSchema.add(JoinSpec.link(JoinSpec.INACCESSIBLE_URL, "SECURITY"));
                 definitions.add(JoinSpec.parseDefinition(JoinSpec.INACCESSIBLE_DEFINITION));
             } else if (AuthorizationSpecs.DIRECTIVES.contains(spec)) {
-                links.add(AuthorizationSpecs.link(spec));
+                onSchema.add(AuthorizationSpecs.link(spec));
                 definitions.addAll(AuthorizationSpecs.definitions(spec));
             } else {
-                links.add(context.cost.link());
+                onSchema.add(context.cost.link());
                 definitions.addAll(context.cost.definitions());
             }
         }
-        links.addAll(composed.links());
-        definitions.addAll(context.composedDirectives.values().stream().map(d -> (Definition) d.transform(b -> b.sourceLocation(null))).toList());
+        onSchema.addAll(composed.links());
+        // after the links, the composed directives some subgraph applies to its schema
+        onSchema.addAll(AppliedDirectiveMerge.others(context, context.subgraphs.stream().map(Subgraph::schemaDirectives).toList()));
+        definitions.addAll(composed.definitions().values().stream().map(d -> (Definition) d.transform(b -> b.sourceLocation(null))).toList());
         definitions.addAll(ExecutableDirectives.merge(context));
         definitions.add(graphEnum());
         List<OperationTypeDefinition> roots = new ArrayList<>();
@@ -176,7 +178,7 @@ public final class Merger {
                         .typeName(TypeName.newTypeName(typeName).build()).build());
             }
         }
-        definitions.add(0, SchemaDefinition.newSchemaDefinition().directives(links).operationTypeDefinitions(roots).build());
+        definitions.add(0, SchemaDefinition.newSchemaDefinition().directives(onSchema).operationTypeDefinitions(roots).build());
         definitions.addAll(types.values());
         return Document.newDocument().definitions(definitions).build();
     }

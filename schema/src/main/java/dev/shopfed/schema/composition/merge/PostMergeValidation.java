@@ -21,7 +21,8 @@ import java.util.Map;
 
 /**
  * Checks on the merged supergraph: implementations have every interface field, the whole is a valid GraphQL
- * schema, and {@code @inaccessible} leaves a consistent API schema.
+ * schema, fields with {@code @requires} demand the authorization of what they read, and {@code @inaccessible}
+ * leaves a consistent API schema.
  */
 final class PostMergeValidation {
 
@@ -41,7 +42,9 @@ final class PostMergeValidation {
             }
             return errors;
         }
-        return InaccessibleRules.validate(supergraph);
+        errors.addAll(TransitiveAuthRule.validate(context, supergraph));
+        errors.addAll(InaccessibleRules.validate(supergraph));
+        return errors;
     }
 
     private static List<CompositionError> interfaceFieldsImplemented(MergeContext context, Document supergraph) {
