@@ -1,4 +1,6 @@
 package dev.shopfed.gateway.consent;
 
-/** A purpose a subject granted, and when. */
-public record Consent(String purpose, java.time.Instant grantedAt) {}
+import java.time.Instant;
+
+/** A purpose the subject has granted, and since when. */
+public record Consent(String purpose, Instant grantedAt) {}

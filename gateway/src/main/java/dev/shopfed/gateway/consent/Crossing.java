@@ -1,7 +1,17 @@
 package dev.shopfed.gateway.consent;
 
+import java.time.Instant;
 import java.util.List;
 
-/** One transfer of classified data between subgraphs, as the crossing log keeps it: never the values. */
+/**
+ * One fetch that sent a subject's personal data from one subgraph to another: which fields (as the flow records
+ * name them) of which categories, for which purpose, in which request, when.
+ */
 public record Crossing(String subject, List<String> fields, List<String> categories, String fromSubgraph,
-    String toSubgraph, String purpose, String requestId, java.time.Instant at) {}
+    String toSubgraph, String purpose, String requestId, Instant at) {
+
+  public Crossing {
+    fields = fields == null ? List.of() : List.copyOf(fields);
+    categories = categories == null ? List.of() : List.copyOf(categories);
+  }
+}
