@@ -18,6 +18,7 @@ import dev.shopfed.e2e.support.Gateway;
 import dev.shopfed.e2e.support.Operations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +87,10 @@ class ApolloParityTest {
     ProjectLayout layout = ProjectLayout.locate();
     contract = operations;
     ourClient = new GraphQLClient("our gateway", gateway.baseUrl().resolve("/graphql"), gateway.tokens());
-    apollo = ApolloGatewayProcess.start(layout.root(), layout.supergraph(),
-        SubgraphUrls.ofGatewayOnPort(gateway.baseUrl().getPort()));
+    Map<String, URI> urls = new LinkedHashMap<>(SubgraphUrls.ofGatewayOnPort(gateway.baseUrl().getPort()));
+    // Our gateway answers the consent subgraph itself; Apollo Gateway is never asked for it (see ShopSamples).
+    urls.put("consent", gateway.baseUrl().resolve("/consent/graphql"));
+    apollo = ApolloGatewayProcess.start(layout.root(), layout.supergraph(), urls);
     apolloClient = new GraphQLClient("Apollo Gateway", apollo.url(), gateway.tokens());
   }
 
