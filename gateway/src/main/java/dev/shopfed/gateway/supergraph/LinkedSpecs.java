@@ -69,7 +69,8 @@ final class LinkedSpecs {
 
   /**
    * A spec of somebody else's (e.g. one a subgraph brought in with {@code @composeDirective}): named by its url without
-   * the version ({@code https://example.com/privacy}); its imported directives stay part of the API schema.
+   * the version ({@code https://example.com/privacy}). As Apollo's API schema does, ours leaves its directives out;
+   * the gateway still reads their applications ({@link SpecDirectives}).
    */
   private void addForeign(String url, Directive link) {
     int version = url.lastIndexOf('/');
@@ -78,6 +79,7 @@ final class LinkedSpecs {
       for (Value<?> v : imports.getValues()) {
         if (v instanceof StringValue s) {
           String name = s.getValue().replace("@", "");
+          imported.add(name);
           importedElements.put(name, new SpecElement(spec, name));
         }
       }
