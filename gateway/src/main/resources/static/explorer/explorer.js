@@ -121,7 +121,9 @@
     return h('div', { className: 'explorer-sign-in' },
       h('label', null, 'Sign in as ',
         h('select', { value: buyerState[0], onChange: function (event) { choose(event.target.value); } }, options)),
-      h('p', null, statusState[0]));
+      h('p', null, statusState[0]),
+      h('a', { href: '/consent', title: 'What personal data may cross between subgraphs, and why' },
+        'Personal data flows'));
   }
 
   function Explorer() {
