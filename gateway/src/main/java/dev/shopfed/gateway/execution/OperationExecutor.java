@@ -105,22 +105,24 @@ public final class OperationExecutor {
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
-    CompletableFuture<ConsentScope> scope = consent.scope(request.identity(), request.query(), request.requestId());
-    if (scope.isDone()) {
-      return runOrRefuse(request, scope.join());
-    }
-    return scope.thenComposeAsync(s -> runOrRefuse(request, s)); // off the registry's threads
-  }
-
-  private CompletableFuture<GatewayResponse> runOrRefuse(GatewayRequest request, ConsentScope consentScope) {
+    ValidOperation operation;
     try {
-      return run(request, consentScope);
+      operation = validated(request);
     } catch (RequestRejected rejected) {
       return CompletableFuture.completedFuture(rejected.response);
     }
+    // Read only now, for a valid operation: a refused request never costs a registry read.
+    CompletableFuture<ConsentScope> scope = consent.scope(request.identity(), request.query(), request.requestId());
+    if (scope.isDone()) {
+      return planOrRefuse(request, operation, scope.join());
+    }
+    return scope.thenComposeAsync(s -> planOrRefuse(request, operation, s)); // off the registry's threads
   }
 
-  private CompletableFuture<GatewayResponse> run(GatewayRequest request, ConsentScope consentScope) {
+  /** A parsed, validated operation with its coerced variables. */
+  private record ValidOperation(ParsedDocument parsed, OperationDefinition definition, CoercedVariables variables) {}
+
+  private ValidOperation validated(GatewayRequest request) {
     VariablesLimit.check(request.variables(), options.limits()).ifPresent(violation -> {
       throw RequestRejected.of(violation.message(), violation.code());
     });
@@ -135,7 +137,23 @@ public final class OperationExecutor {
     }
     OperationDefinition operation = selectOperation(parsed, request.operationName());
     rejectMutationWhenReadOnly(request, operation);
-    CoercedVariables variables = coerce(operation, request.variables());
+    return new ValidOperation(parsed, operation, coerce(operation, request.variables()));
+  }
+
+  private CompletableFuture<GatewayResponse> planOrRefuse(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope) {
+    try {
+      return run(request, validated, consentScope);
+    } catch (RequestRejected rejected) {
+      return CompletableFuture.completedFuture(rejected.response);
+    }
+  }
+
+  private CompletableFuture<GatewayResponse> run(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope) {
+    ParsedDocument parsed = validated.parsed();
+    OperationDefinition operation = validated.definition();
+    CoercedVariables variables = validated.variables();
     Set<String> labels = activeLabels();
     Map<String, Object> conditions = conditions(parsed, variables);
     Grant grant = authorization.grant(request.identity());
