@@ -36,7 +36,9 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.authentication.jwks-url=<url> | --gateway.authentication.jwks-file=<file>,
         --gateway.authentication.issuer=<iss>, --gateway.authentication.audiences=a,b,
         --gateway.authentication.clock-skew=60s (and the other gateway.authentication.* settings)
-        --gateway.authorization.reject-unauthorized=false, --gateway.authorization.claim-policies.<policy>=<claim>=<value>""";
+        --gateway.authorization.reject-unauthorized=false, --gateway.authorization.claim-policies.<policy>=<claim>=<value>
+        --gateway.consent.jdbc-url=jdbc:h2:file:./run/consent | jdbc:postgresql://..., --gateway.consent.username=,
+        --gateway.consent.password=, --gateway.consent.export-token=<operator token>, --gateway.consent.enabled=true""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();
