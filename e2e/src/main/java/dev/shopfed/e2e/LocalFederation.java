@@ -19,13 +19,18 @@ public final class LocalFederation implements AutoCloseable {
    */
   static final List<String> GATEWAY_JVM_ARGS = List.of("-Xms256m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
 
+  private final FederationSettings settings;
   private final DevIdentityIssuer issuer;
+  private final GatewayIdentityKeys keys;
   private final List<ServiceProcess> services; // in start order; stopped in reverse
   private final Thread shutdownHook;
   private volatile boolean stopping;
 
-  private LocalFederation(DevIdentityIssuer issuer, List<ServiceProcess> services) {
+  private LocalFederation(FederationSettings settings, DevIdentityIssuer issuer, GatewayIdentityKeys keys,
+      List<ServiceProcess> services) {
+    this.settings = settings;
     this.issuer = issuer;
+    this.keys = keys;
     this.services = List.copyOf(services);
     this.shutdownHook = new Thread(this::stopAll, "local-federation-shutdown");
   }
@@ -56,7 +61,7 @@ public final class LocalFederation implements AutoCloseable {
       ServiceProcess gateway = launch(gatewaySpec, settings, started);
       gateway.awaitHealthy(settings.startupTimeout());
 
-      LocalFederation federation = new LocalFederation(issuer, started);
+      LocalFederation federation = new LocalFederation(settings, issuer, keys, started);
       Runtime.getRuntime().addShutdownHook(federation.shutdownHook);
       Runtime.getRuntime().removeShutdownHook(startupHook);
       return federation;
@@ -70,6 +75,19 @@ public final class LocalFederation implements AutoCloseable {
   /** The development issuer the gateway trusts: {@code GET issuer().tokenUrl()?sub=u7} signs in as buyer u7. */
   public DevIdentityIssuer issuer() {
     return issuer;
+  }
+
+  /** What it was started with. */
+  FederationSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The {@link #identityArguments} of this federation's gateway: another gateway started with them accepts the same
+   * buyers' tokens and is trusted by these subgraphs.
+   */
+  List<String> gatewayIdentityArguments() {
+    return identityArguments(issuer, keys);
   }
 
   public URI gatewayUrl() {
@@ -151,11 +169,18 @@ public final class LocalFederation implements AutoCloseable {
 
   static ServiceSpec gateway(FederationSettings settings, int port, List<String> identityArgs, ServiceSpec commerce,
       ServiceSpec promo) {
+    return gateway(settings, port, identityArgs, commerce.baseUrl().resolve("/graphql"),
+        promo.baseUrl().resolve("/graphql"));
+  }
+
+  /** A gateway sending to the subgraphs at these GraphQL endpoints (which need not be the launched ones). */
+  static ServiceSpec gateway(FederationSettings settings, int port, List<String> identityArgs, URI commerceUrl,
+      URI promoUrl) {
     List<String> args = new ArrayList<>(List.of(
         "--supergraph", settings.supergraph().toString(),
         "--port", Integer.toString(port),
-        "--gateway.subgraph-urls.commerce=" + commerce.baseUrl().resolve("/graphql"),
-        "--gateway.subgraph-urls.promo=" + promo.baseUrl().resolve("/graphql")));
+        "--gateway.subgraph-urls.commerce=" + commerceUrl,
+        "--gateway.subgraph-urls.promo=" + promoUrl));
     args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
