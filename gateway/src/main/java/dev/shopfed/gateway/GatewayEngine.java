@@ -41,6 +41,12 @@ public final class GatewayEngine implements AutoCloseable {
     this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);
   }
 
+  /** How far the migration of this supergraph's overridden fields is (traffic counted since this engine began). */
+  public dev.shopfed.gateway.migration.MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
+      java.util.function.Function<String, dev.shopfed.gateway.migration.MigrationReport.Comparisons> comparisons) {
+    return executor.migrationReport(share, comparisons);
+  }
+
   /** Every flow of classified data between subgraphs that this supergraph's plans can cause. */
   public java.util.List<dev.shopfed.gateway.consent.DataFlow> dataFlows() {
     return executor.dataFlows();

@@ -9,6 +9,10 @@ import dev.shopfed.gateway.consent.ConsentScope;
 import dev.shopfed.gateway.consent.ConsentStage;
 import dev.shopfed.gateway.consent.DataFlow;
 import dev.shopfed.gateway.limits.LimitViolation;
+import dev.shopfed.gateway.migration.FieldTraffic;
+import dev.shopfed.gateway.migration.MigrationReport;
+import dev.shopfed.gateway.migration.OverriddenField;
+import dev.shopfed.gateway.migration.OverriddenFields;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.cost.CostEstimate;
@@ -62,7 +66,7 @@ public final class OperationExecutor {
    */
   public record PreparedPlan(QueryPlan plan, ResponseOrder order, CostEstimate cost,
       List<Map<String, Object>> unauthorized, List<Map<String, Object>> consentRequired,
-      Set<ExecutableNormalizedField> withheld) {}
+      Set<ExecutableNormalizedField> withheld, List<OverriddenField> overridden) {}
 
   private final Supergraph supergraph;
   private final GatewayOptions options;
@@ -79,6 +83,8 @@ public final class OperationExecutor {
   private final SubgraphTokens subgraphTokens;
   private final Authorization authorization;
   private final ConsentStage consent;
+  private final OverriddenFields overriddenFields;
+  private final FieldTraffic fieldTraffic = new FieldTraffic();
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -89,6 +95,7 @@ public final class OperationExecutor {
     this.planner = planner;
     this.plans = plans;
     this.consent = new ConsentStage(supergraph, options.consent());
+    this.overriddenFields = OverriddenFields.of(supergraph);
     this.planExecutor = new PlanExecutor(supergraph, client,
         new SubgraphErrorMasking(options.exposure().subgraphErrors()), consent);
     this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
@@ -102,6 +109,12 @@ public final class OperationExecutor {
 
   public List<DataFlow> dataFlows() {
     return consent.flows();
+  }
+
+  /** How far the migration of overridden fields is, with the label shares and shadow findings given. */
+  public MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
+      java.util.function.Function<String, MigrationReport.Comparisons> comparisons) {
+    return MigrationReport.of(supergraph, overriddenFields, fieldTraffic, share, comparisons);
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -169,6 +182,7 @@ public final class OperationExecutor {
       LimitViolation violation = NormalizationLimits.violation(e, options.limits());
       throw RequestRejected.of(violation.message(), violation.code());
     }
+    fieldTraffic.record(prepared.overridden(), labels);
     if (!prepared.unauthorized().isEmpty() && authorization.rejectsUnauthorized()) {
       return CompletableFuture.completedFuture(unauthorized(prepared));
     }
@@ -218,7 +232,7 @@ public final class OperationExecutor {
         : null;
     return new PreparedPlan(plan,
         new ResponseOrder(supergraph.apiSchema(), parsed.document(), operation, normalized, conditions), cost,
-        unauthorizedErrors(decision), consentErrors(consented), withheld);
+        unauthorizedErrors(decision), consentErrors(consented), withheld, overriddenFields.selectedBy(normalized));
   }
 
   /** Left out of the plan and answered null: what authorization and consent refused. */
