@@ -34,6 +34,13 @@ final class ActiveEngine implements RequestExecutor {
     return current == null ? java.util.List.of() : current.dataFlows();
   }
 
+  /** The migration report of the supergraph in service, or null before one is loaded. */
+  dev.shopfed.gateway.migration.MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
+      java.util.function.Function<String, dev.shopfed.gateway.migration.MigrationReport.Comparisons> comparisons) {
+    GatewayEngine current = engine.get();
+    return current == null ? null : current.migrationReport(share, comparisons);
+  }
+
   /** Puts {@code next} in service and answers the engine it replaces, or null. */
   GatewayEngine swap(GatewayEngine next) {
     return engine.getAndSet(next);

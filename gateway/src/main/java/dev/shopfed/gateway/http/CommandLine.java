@@ -15,6 +15,7 @@ record CommandLine(List<String> springArguments, boolean help) {
 
   static final String USAGE = """
       usage: java -jar gateway.jar --supergraph <file or http(s) URL> [--port <port>] [--gateway.<property>=<value> ...]
+             java -jar gateway.jar migration-report [--url <gateway base URL>] [--json]   (a running gateway's report)
         --supergraph <file|URL>   the supergraph SDL to serve (a file is watched and reloaded when it changes)
         --port <port>             HTTP port (default 4000; 0 picks a free one)
         --gateway.subgraph-urls.<name>=<url>, --gateway.subgraph-timeout=30s, --gateway.propagate-headers=a,b,

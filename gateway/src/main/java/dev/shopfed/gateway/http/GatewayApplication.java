@@ -16,6 +16,10 @@ public class GatewayApplication {
   static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals(MigrationReportCommand.NAME)) {
+      System.exit(MigrationReportCommand.run(args, System.out, System.err));
+      return;
+    }
     ensurePooledAsyncCompletion();
     CommandLine commandLine;
     try {
