@@ -60,7 +60,7 @@ class GatewayRoutes {
         new HealthEndpoint(engine), explorer)
         .and(SubgraphIdentityJwks.route(subgraphIdentity, json))
         .and(ConsentEndpoints.routes(engine, () -> consentStore, properties.consent().exportToken(), json))
-        .and(MigrationEndpoints.routes(() -> engine.migrationReport(labelShare(properties),
+        .and(MigrationReportEndpoint.routes(() -> engine.migrationReport(labelShare(properties),
             field -> MigrationReport.Comparisons.NONE), json));
   }
 

@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /migration}: the migration report, as JSON, or as the page with its chart for a browser (one that
  * prefers {@code text/html}).
  */
-final class MigrationEndpoints {
+final class MigrationReportEndpoint {
 
   private static final String PAGE_POLICY = "default-src 'self'; connect-src 'self'";
 
-  private MigrationEndpoints() {}
+  private MigrationReportEndpoint() {}
 
   static RouterFunction<ServerResponse> routes(Supplier<MigrationReport> report, JsonMapper json) {
     return RouterFunctions.route()

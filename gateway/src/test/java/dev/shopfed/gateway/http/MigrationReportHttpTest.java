@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** {@code GET /migration} over HTTP, its page, and the command that prints it. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class MigrationHttpTest {
+class MigrationReportHttpTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static WireMockServer subgraphs;
