@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.identity.Authenticator;
+import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
@@ -42,9 +43,10 @@ class GatewayRoutes {
 
   @Bean
   SupergraphLoader supergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ConsentStoreConnection consentStore, ActiveEngine engine, ApplicationContext context) {
+      ConsentStoreConnection consentStore, MigrationOptions migration, ActiveEngine engine,
+      ApplicationContext context) {
     ConsentOptions consent = properties.consent().enabled() ? consentStore.engineOptions() : ConsentOptions.disabled();
-    return new SupergraphLoader(properties, subgraphIdentity, consent, engine, context);
+    return new SupergraphLoader(properties, subgraphIdentity, consent, migration, engine, context);
   }
 
   @Bean
