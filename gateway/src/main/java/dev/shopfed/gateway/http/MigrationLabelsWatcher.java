@@ -21,8 +21,9 @@ import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Reads {@code gateway.migration.labels-file} at start (a broken file stops the start) and then watches its
- * modification time: each change that parses puts its shares, over {@code gateway.migration.labels}, in service at
- * once; one that does not is logged with its problem and the current shares serve on. Without a file, does nothing.
+ * modification time: each change that parses, once the file has stopped changing, puts its shares (over
+ * {@code gateway.migration.labels}) in service at once; one that does not is logged with its problem and the current
+ * shares serve on. Admin changes last until the file's next change. Without a file, does nothing.
  */
 final class MigrationLabelsWatcher implements InitializingBean, DisposableBean {
 
@@ -43,6 +44,7 @@ final class MigrationLabelsWatcher implements InitializingBean, DisposableBean {
 
   // Only the scheduler thread touches these after start-up.
   private volatile Stamp seen;
+  private volatile Stamp settling;
   private volatile String lastProblem;
 
   MigrationLabelsWatcher(String file, LabelShares base, MigrationControl control, Duration pollInterval) {
@@ -74,6 +76,12 @@ final class MigrationLabelsWatcher implements InitializingBean, DisposableBean {
     try {
       Stamp stamp = stamp().orElse(null);
       if (stamp == null || stamp.equals(seen)) {
+        return;
+      }
+      // Applied once the file has looked the same for two polls: a file caught halfway through being written
+      // (truncated, then filled) is often valid, and an empty one would switch every label off.
+      if (!stamp.equals(settling)) {
+        settling = stamp;
         return;
       }
       seen = stamp;
