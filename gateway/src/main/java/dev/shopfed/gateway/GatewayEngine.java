@@ -52,6 +52,11 @@ public final class GatewayEngine implements AutoCloseable {
     return executor.dataFlows();
   }
 
+  /** The share of requests each of the supergraph's progressive-override labels is on for right now. */
+  public java.util.Map<String, Double> overrideShares() {
+    return executor.overrideShares();
+  }
+
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options) {
     return load(supergraphSdl, options, (PersistedOperations) null);

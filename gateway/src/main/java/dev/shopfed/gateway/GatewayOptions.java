@@ -5,6 +5,7 @@ import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.headers.HeaderRules;
 import dev.shopfed.gateway.limits.OperationLimits;
+import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.net.URI;
@@ -33,6 +34,8 @@ import java.util.Set;
  * @param authorization    enforcement of {@code @authenticated}, {@code @requiresScopes}, {@code @policy}
  *                         ({@code gateway.authorization.*})
  * @param consent          the consent registry and crossing log behind {@code @personalData} ({@code gateway.consent.*})
+ * @param migration        progressive override at run time: label shares, counts, stickiness
+ *                         ({@code gateway.migration.*})
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -48,14 +51,15 @@ public record GatewayOptions(
     SubgraphIdentityOptions subgraphIdentity,
     HeaderRules headers,
     AuthorizationOptions authorization,
-    ConsentOptions consent) {
+    ConsentOptions consent,
+    MigrationOptions migration) {
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null, null, null);
+        demandControl, exposure, null, null, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -69,55 +73,70 @@ public record GatewayOptions(
     headers = headers == null ? HeaderRules.none() : headers;
     authorization = authorization == null ? AuthorizationOptions.defaults() : authorization;
     consent = consent == null ? ConsentOptions.disabled() : consent;
+    migration = migration == null ? MigrationOptions.defaults() : migration;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null, null, null);
+        null, null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+        migration);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
+        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
+        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+        migration);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization, consent);
+        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization, consent,
+        migration);
   }
 
   public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization, consent);
+        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization, consent,
+        migration);
   }
 
   public GatewayOptions withHeaders(HeaderRules rules) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization, consent);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization, consent,
+        migration);
   }
 
   public GatewayOptions withAuthorization(AuthorizationOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings, consent);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings, consent,
+        migration);
   }
 
   public GatewayOptions withConsent(ConsentOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, settings);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, settings,
+        migration);
+  }
+
+  public GatewayOptions withMigration(MigrationOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+        settings);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent);
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+        migration);
   }
 }

@@ -18,6 +18,7 @@ import dev.shopfed.gateway.limits.VariablesLimit;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.headers.HeaderRules;
+import dev.shopfed.gateway.migration.OverrideDecisions;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.IntrospectionFields;
 import dev.shopfed.gateway.operation.ParsedDocument;
@@ -44,9 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
@@ -76,7 +75,7 @@ public final class OperationExecutor {
   private final Cache<PlanKey, PreparedPlan> plans;
   private final PlanExecutor planExecutor;
   private final Introspection introspection;
-  private final Set<String> supergraphLabels;
+  private final OverrideDecisions overrides;
   private final Set<String> abstractTypes;
   private final DemandControl demandControl;
   private final HeaderRules headerRules;
@@ -99,7 +98,7 @@ public final class OperationExecutor {
     this.planExecutor = new PlanExecutor(supergraph, client,
         new SubgraphErrorMasking(options.exposure().subgraphErrors()), consent);
     this.introspection = new Introspection(supergraph.apiSchema(), supergraph.typeOrder(), supergraph.directiveNames());
-    this.supergraphLabels = supergraph.overrideLabels();
+    this.overrides = new OverrideDecisions(supergraph.overrideLabels(), options.overrideLabels(), options.migration());
     this.abstractTypes = supergraph.abstractTypeNames();
     this.demandControl = new DemandControl(supergraph, options.demandControl());
     this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
@@ -115,6 +114,11 @@ public final class OperationExecutor {
   public MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
       java.util.function.Function<String, MigrationReport.Comparisons> comparisons) {
     return MigrationReport.of(supergraph, overriddenFields, fieldTraffic, share, comparisons);
+  }
+
+  /** The share of requests each of the supergraph's override labels is on for right now. */
+  public Map<String, Double> overrideShares() {
+    return overrides.shares();
   }
 
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
@@ -167,7 +171,7 @@ public final class OperationExecutor {
     ParsedDocument parsed = validated.parsed();
     OperationDefinition operation = validated.definition();
     CoercedVariables variables = validated.variables();
-    Set<String> labels = activeLabels();
+    Set<String> labels = overrides.decide(request.identity(), request.headers());
     Map<String, Object> conditions = conditions(parsed, variables);
     Grant grant = authorization.grant(request.identity());
     Set<String> purposes = consent.planPurposes(consentScope);
@@ -363,25 +367,6 @@ public final class OperationExecutor {
       }
       throw RequestRejected.of(clientMessage(e, "Variable values cannot be coerced"), "BAD_USER_INPUT");
     }
-  }
-
-  /** Progressive override: {@code percent(N)} labels drawn per request, others as configured. */
-  private Set<String> activeLabels() {
-    if (supergraphLabels.isEmpty()) {
-      return Set.of();
-    }
-    Set<String> active = new TreeSet<>();
-    for (String label : supergraphLabels) {
-      if (label.startsWith("percent(") && label.endsWith(")")) {
-        double percent = Double.parseDouble(label.substring(8, label.length() - 1));
-        if (ThreadLocalRandom.current().nextDouble(100) < percent) {
-          active.add(label);
-        }
-      } else if (options.overrideLabels().contains(label)) {
-        active.add(label);
-      }
-    }
-    return active;
   }
 
   private static Map<String, Object> conditions(ParsedDocument parsed, CoercedVariables variables) {

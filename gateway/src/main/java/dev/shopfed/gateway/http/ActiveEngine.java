@@ -41,6 +41,12 @@ final class ActiveEngine implements RequestExecutor {
     return current == null ? null : current.migrationReport(share, comparisons);
   }
 
+  /** The share each override label of the supergraph in service is on for; none before one is loaded. */
+  java.util.Map<String, Double> overrideShares() {
+    GatewayEngine current = engine.get();
+    return current == null ? java.util.Map.of() : current.overrideShares();
+  }
+
   /** Puts {@code next} in service and answers the engine it replaces, or null. */
   GatewayEngine swap(GatewayEngine next) {
     return engine.getAndSet(next);

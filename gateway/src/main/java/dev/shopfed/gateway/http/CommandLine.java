@@ -20,6 +20,8 @@ record CommandLine(List<String> springArguments, boolean help) {
         --port <port>             HTTP port (default 4000; 0 picks a free one)
         --gateway.subgraph-urls.<name>=<url>, --gateway.subgraph-timeout=30s, --gateway.propagate-headers=a,b,
         --gateway.override-labels=a,b, --gateway.cache-size=1000, --gateway.explain=true
+        --gateway.migration.labels.<label>=<percent>, --gateway.migration.labels-file=<file of label=percent lines>,
+        --gateway.migration.sticky-by=claim:<name>|header:<name>, --gateway.migration.admin-token=<token>
         --gateway.rate-limit.enabled=false, --gateway.rate-limit.requests-per-second=50, --gateway.rate-limit.burst=100,
         --gateway.rate-limit.key-header=<name>, --gateway.rate-limit.redis-url=redis://<host>:<port>
         --gateway.memory.max-subgraph-response-size=4MB, --gateway.memory.max-response-size=8MB

@@ -30,9 +30,10 @@ final class ConsentStoreConnection implements ConsentRegistry, CrossingLog, Disp
   private volatile JdbcConsentStore store;
 
   ConsentStoreConnection(ConsentProperties properties) {
-    this.options = ConsentStoreOptions.of(properties.jdbcUrl())
-        .withCredentials(properties.username(), properties.password())
-        .withPoolSize(properties.poolSize());
+    ConsentStoreOptions url = ConsentStoreOptions.of(properties.jdbcUrl());
+    // Without a configured user, the URL's own default (H2's "sa"), not an empty name.
+    this.options = (properties.username() == null ? url
+        : url.withCredentials(properties.username(), properties.password())).withPoolSize(properties.poolSize());
     this.subgraph = properties.subgraph();
   }
 

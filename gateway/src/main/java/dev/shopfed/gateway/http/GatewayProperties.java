@@ -40,6 +40,7 @@ import org.springframework.util.unit.DataSize;
  * @param authorization    field authorization from the supergraph's directives ({@code gateway.authorization.*})
  * @param explorer         the explorer page ({@code gateway.explorer.*})
  * @param consent          the consent registry, crossing log and consent API ({@code gateway.consent.*})
+ * @param migration        progressive override at run time ({@code gateway.migration.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -67,7 +68,8 @@ public record GatewayProperties(
     @DefaultValue AuthenticationProperties authentication,
     @DefaultValue AuthorizationProperties authorization,
     @DefaultValue ExplorerProperties explorer,
-    @DefaultValue ConsentProperties consent) {
+    @DefaultValue ConsentProperties consent,
+    @DefaultValue MigrationProperties migration) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
@@ -85,7 +87,8 @@ public record GatewayProperties(
         subgraphIdentity == null ? defaults.subgraphIdentity() : subgraphIdentity.engineOptions(),
         headers == null ? defaults.headers() : headers.engineRules(),
         null, // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
-        null); // consent: SupergraphLoader adds it, with the consent store bean
+        null, // consent: SupergraphLoader adds it, with the consent store bean
+        null); // migration: SupergraphLoader adds it, shared by every engine
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -3,10 +3,9 @@ package dev.shopfed.gateway.http;
 import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.identity.Authenticator;
 import dev.shopfed.gateway.migration.MigrationReport;
+import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
-import java.util.Set;
-import java.util.function.ToDoubleFunction;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +44,10 @@ class GatewayRoutes {
 
   @Bean
   SupergraphLoader supergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ConsentStoreConnection consentStore, ActiveEngine engine, ApplicationContext context) {
+      ConsentStoreConnection consentStore, MigrationOptions migration, ActiveEngine engine,
+      ApplicationContext context) {
     ConsentOptions consent = properties.consent().enabled() ? consentStore.engineOptions() : ConsentOptions.disabled();
-    return new SupergraphLoader(properties, subgraphIdentity, consent, engine, context);
+    return new SupergraphLoader(properties, subgraphIdentity, consent, migration, engine, context);
   }
 
   @Bean
@@ -60,19 +60,9 @@ class GatewayRoutes {
         new HealthEndpoint(engine), explorer)
         .and(SubgraphIdentityJwks.route(subgraphIdentity, json))
         .and(ConsentEndpoints.routes(engine, () -> consentStore, properties.consent().exportToken(), json))
-        .and(MigrationReportEndpoint.routes(() -> engine.migrationReport(labelShare(properties),
-            field -> MigrationReport.Comparisons.NONE), json));
-  }
-
-  /** The percent of requests a label is on for: {@code percent(N)} says so itself; a configured label is always on. */
-  private static ToDoubleFunction<String> labelShare(GatewayProperties properties) {
-    Set<String> on = properties.engineOptions().overrideLabels();
-    return label -> {
-      if (label.startsWith("percent(") && label.endsWith(")")) {
-        return Double.parseDouble(label.substring(8, label.length() - 1));
-      }
-      return on.contains(label) ? 100 : 0;
-    };
+        .and(MigrationReportEndpoint.routes(() -> engine.migrationReport(
+            label -> engine.overrideShares().getOrDefault(label, 0.0), field -> MigrationReport.Comparisons.NONE),
+            json));
   }
 
   @Bean

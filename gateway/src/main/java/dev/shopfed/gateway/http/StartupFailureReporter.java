@@ -7,7 +7,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Reports a supergraph (or persisted query manifest) that cannot be loaded at start-up as one log line instead of Spring Boot's stack trace.
+ * Reports a supergraph (or persisted query manifest, or migration labels file) that cannot be loaded at start-up as one log line instead of Spring Boot's stack trace.
  * Registered in {@code META-INF/spring.factories}; other failures are left to Spring Boot's own reporters.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -18,7 +18,8 @@ public final class StartupFailureReporter implements SpringBootExceptionReporter
   @Override
   public boolean reportException(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SupergraphLoadFailure || t instanceof ManifestLoadFailure) {
+      if (t instanceof SupergraphLoadFailure || t instanceof ManifestLoadFailure
+          || t instanceof MigrationLabelsFailure) {
         log.error("Cannot start: {}", t.getMessage());
         return true;
       }

@@ -5,6 +5,7 @@ import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.authorization.PolicyEvaluator;
 import dev.shopfed.gateway.consent.ConsentOptions;
+import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
@@ -53,13 +54,13 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private volatile String lastProblem;
 
   SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ConsentOptions consent,
-      ActiveEngine active, ApplicationContext context) {
+      MigrationOptions migration, ActiveEngine active, ApplicationContext context) {
     this.source = SupergraphSource.of(properties.supergraph());
     AuthorizationOptions authorization = properties.authorization() == null
         ? AuthorizationOptions.defaults()
         : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
     this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization)
-        .withConsent(consent);
+        .withConsent(consent).withMigration(migration);
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
