@@ -3,6 +3,7 @@ package dev.shopfed.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -18,6 +19,7 @@ import java.util.List;
  * @param jvmArgs        JVM options for every child
  * @param commerceArgs   extra program arguments for the commerce subgraph (e.g. a datasource URL)
  * @param promoArgs      extra program arguments for the promo subgraph
+ * @param overrideLabels the progressive {@code @override} labels the gateway switches on for every request
  */
 public record FederationSettings(
     ProjectLayout layout,
@@ -29,7 +31,15 @@ public record FederationSettings(
     Duration startupTimeout,
     List<String> jvmArgs,
     List<String> commerceArgs,
-    List<String> promoArgs) {
+    List<String> promoArgs,
+    List<String> overrideLabels) {
+
+  /**
+   * On by default: commerce answers the stock. Checkout reserves stock in commerce and never in promo's legacy copy,
+   * so with promo answering the shop would go on showing units already sold. shop-details-to-commerce stays off: promo
+   * answers the shops' city and rating from its copy, which nothing changes, so the app sees the same either way.
+   */
+  public static final List<String> DEFAULT_OVERRIDE_LABELS = List.of("stock-to-commerce");
 
   public static final String USAGE = """
       Usage: LocalFederation [options]
@@ -43,33 +53,37 @@ public record FederationSettings(
                               -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError before them
         --commerce-arg ARG    extra argument for the commerce subgraph (repeatable)
         --promo-arg ARG       extra argument for the promo subgraph (repeatable)
+        --override-labels L   progressive @override labels the gateway switches on, comma-separated
+                              (default stock-to-commerce; "" for none, promo then answers every field
+                              it still holds a legacy copy of)
       """;
 
   public FederationSettings {
     jvmArgs = List.copyOf(jvmArgs);
     commerceArgs = List.copyOf(commerceArgs);
     promoArgs = List.copyOf(promoArgs);
+    overrideLabels = List.copyOf(overrideLabels);
   }
 
   public static FederationSettings defaults(ProjectLayout layout) {
     return new FederationSettings(layout, 4001, 4002, 4000, layout.supergraph(), layout.defaultLogDir(),
-        Duration.ofSeconds(180), List.of(), List.of(), List.of());
+        Duration.ofSeconds(180), List.of(), List.of(), List.of(), DEFAULT_OVERRIDE_LABELS);
   }
 
   /** Every service on a free port: what tests want, so they never clash with a running ./run.sh. */
   public FederationSettings onFreePorts() {
     return new FederationSettings(layout, 0, 0, 0, supergraph, logDir, startupTimeout, jvmArgs, commerceArgs,
-        promoArgs);
+        promoArgs, overrideLabels);
   }
 
   public FederationSettings withLogDir(Path dir) {
     return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, dir, startupTimeout,
-        jvmArgs, commerceArgs, promoArgs);
+        jvmArgs, commerceArgs, promoArgs, overrideLabels);
   }
 
   public FederationSettings withJvmArgs(List<String> args) {
     return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout,
-        args, commerceArgs, promoArgs);
+        args, commerceArgs, promoArgs, overrideLabels);
   }
 
   /** Parses {@code --name value} and {@code --name=value} options over the defaults. */
@@ -84,6 +98,7 @@ public record FederationSettings(
     List<String> jvm = new ArrayList<>();
     List<String> commerceArgs = new ArrayList<>();
     List<String> promoArgs = new ArrayList<>();
+    List<String> labels = defaults.overrideLabels;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       int eq = arg.indexOf('=');
@@ -106,11 +121,17 @@ public record FederationSettings(
         case "--jvm-arg" -> jvm.add(value);
         case "--commerce-arg" -> commerceArgs.add(value);
         case "--promo-arg" -> promoArgs.add(value);
+        case "--override-labels" -> labels = labels(value);
         default -> throw new IllegalArgumentException("unknown option " + name);
       }
     }
     return new FederationSettings(layout, commerce, promo, gateway, supergraph, logDir, timeout, jvm, commerceArgs,
-        promoArgs);
+        promoArgs, labels);
+  }
+
+  /** "a, b" -> [a, b]; "" -> none. */
+  private static List<String> labels(String value) {
+    return Arrays.stream(value.split(",")).map(String::strip).filter(label -> !label.isEmpty()).toList();
   }
 
   private static int port(String name, String value) {

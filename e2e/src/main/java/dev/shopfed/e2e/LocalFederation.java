@@ -181,6 +181,9 @@ public final class LocalFederation implements AutoCloseable {
         "--port", Integer.toString(port),
         "--gateway.subgraph-urls.commerce=" + commerceUrl,
         "--gateway.subgraph-urls.promo=" + promoUrl));
+    if (!settings.overrideLabels().isEmpty()) {
+      args.add("--gateway.override-labels=" + String.join(",", settings.overrideLabels()));
+    }
     args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
@@ -240,6 +243,8 @@ public final class LocalFederation implements AutoCloseable {
     System.out.println("commerce: " + federation.commerceUrl());
     System.out.println("promo:    " + federation.promoUrl());
     System.out.println("gateway:  " + federation.graphqlUrl());
+    System.out.println("override labels on: " + (settings.overrideLabels().isEmpty() ? "none"
+        : String.join(", ", settings.overrideLabels())) + " (every other @override label is off; --override-labels)");
     System.out.println("Explorer: " + federation.explorerUrl() + " (pick a buyer under \"Sign in as\")");
     System.out.println("Sign in:  curl '" + federation.issuer().tokenUrl() + "?sub=u7'"
         + "  (any buyer u1..u" + DevIdentityIssuer.BUYERS + "; send the access_token as Authorization: Bearer)");

@@ -75,6 +75,33 @@ class LocalFederationTest {
     }
   }
 
+  /** Commerce answers the stock, which checkout changes; promo's legacy shop details, which nothing changes, stay on. */
+  @Test
+  void theGatewaySwitchesStockToCommerceOnByDefault() {
+    FederationSettings settings = FederationSettings.parse(new String[0], new ProjectLayout(root));
+    assertThat(settings.overrideLabels()).containsExactly("stock-to-commerce");
+    assertThat(gatewayArgs(settings)).contains("--gateway.override-labels=stock-to-commerce")
+        .noneMatch(arg -> arg.contains("shop-details-to-commerce"));
+  }
+
+  @Test
+  void overrideLabelsCanBeChosenOrSwitchedOff() {
+    ProjectLayout layout = new ProjectLayout(root);
+    FederationSettings both = FederationSettings.parse(
+        new String[] {"--override-labels", "stock-to-commerce, shop-details-to-commerce"}, layout);
+    assertThat(gatewayArgs(both)).contains("--gateway.override-labels=stock-to-commerce,shop-details-to-commerce");
+
+    FederationSettings none = FederationSettings.parse(new String[] {"--override-labels="}, layout);
+    assertThat(none.overrideLabels()).isEmpty();
+    assertThat(gatewayArgs(none)).noneMatch(arg -> arg.startsWith("--gateway.override-labels"));
+  }
+
+  private List<String> gatewayArgs(FederationSettings settings) {
+    ServiceSpec subgraph = new ServiceSpec("commerce", root.resolve("commerce.jar"), 4001, "/actuator/health",
+        List.of(), List.of());
+    return LocalFederation.gateway(settings, 4000, List.of(), subgraph, subgraph).args();
+  }
+
   @Test
   void rejectsBadOptions() {
     ProjectLayout layout = new ProjectLayout(root);
@@ -126,7 +153,7 @@ class LocalFederationTest {
     ProjectLayout layout = fakeProject();
     try (ServerSocket busy = new ServerSocket(0)) {
       FederationSettings settings = new FederationSettings(layout, busy.getLocalPort(), 0, 0, layout.supergraph(),
-          root.resolve("logs"), Duration.ofSeconds(5), List.of(), List.of(), List.of());
+          root.resolve("logs"), Duration.ofSeconds(5), List.of(), List.of(), List.of(), List.of());
       assertThatThrownBy(() -> LocalFederation.start(settings))
           .isInstanceOf(StartupException.class)
           .hasMessageContaining("commerce: port " + busy.getLocalPort() + " is already in use");
@@ -154,7 +181,7 @@ class LocalFederationTest {
 
   private static FederationSettings settings(ProjectLayout layout, Duration timeout) {
     return new FederationSettings(layout, 0, 0, 0, layout.supergraph(), layout.root().resolve("logs"), timeout,
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
   }
 
   /** A jar whose Main-Class is {@link SleepingService}, loaded from this module's test classes. */

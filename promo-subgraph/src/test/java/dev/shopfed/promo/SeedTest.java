@@ -10,12 +10,15 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** The seed is what the app and the e2e tests rely on: shape, sizes and agreement with the commerce catalogue. */
 @PromoSliceTest(SeedTest.class)
@@ -50,6 +53,60 @@ class SeedTest {
             promo.put(rs.getString("id"), rs.getString("name"));
         });
         assertThat(promo).isEqualTo(commerce);
+    }
+
+    /**
+     * Promo's legacy copies (V4) are what commerce starts with, for every product and shop: while an override label
+     * is off promo answers these fields, and the app must not see a difference. Commerce's own migrations run into a
+     * second embedded database, so the comparison is with the rows commerce really holds, not with a reading of its SQL.
+     */
+    @Test
+    void legacyStockAndShopDetailsEqualCommercesSeed() {
+        Path migrations = COMMERCE_SEED.getParent();
+        Assumptions.assumeTrue(Files.isDirectory(migrations), "commerce migrations not in this checkout");
+        DriverManagerDataSource commerceDb = new DriverManagerDataSource("jdbc:h2:mem:commerce-seed-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(commerceDb).locations("filesystem:" + migrations).load().migrate();
+        JdbcClient commerce = JdbcClient.create(commerceDb);
+        try {
+            Map<String, Integer> commerceStock = new LinkedHashMap<>();
+            commerce.sql("SELECT id, stock FROM products ORDER BY seq")
+                    .query(rs -> {
+                        commerceStock.put(rs.getString("id"), rs.getInt("stock"));
+                    });
+            Map<String, Integer> promoStock = new LinkedHashMap<>();
+            jdbc.sql("SELECT s.product_id, s.stock FROM legacy_product_stock s JOIN products p ON p.id = s.product_id "
+                            + "ORDER BY p.seq")
+                    .query(rs -> {
+                        promoStock.put(rs.getString("product_id"), rs.getInt("stock"));
+                    });
+            assertThat(commerceStock).hasSize(300).containsValue(0);
+            assertThat(promoStock.keySet()).as("products with legacy stock").isEqualTo(commerceStock.keySet());
+            assertThat(differences(commerceStock, promoStock)).as("legacy stock unlike commerce's").isEmpty();
+
+            String shops = "SELECT %s AS id, city, rating FROM %s ORDER BY id";
+            Map<String, List<Object>> commerceShops = new LinkedHashMap<>();
+            commerce.sql(shops.formatted("id", "shops")).query(rs -> {
+                commerceShops.put(rs.getString("id"), List.of(rs.getString("city"), rs.getBigDecimal("rating")));
+            });
+            Map<String, List<Object>> promoShops = new LinkedHashMap<>();
+            jdbc.sql(shops.formatted("shop_id", "legacy_shops")).query(rs -> {
+                promoShops.put(rs.getString("id"), List.of(rs.getString("city"), rs.getBigDecimal("rating")));
+            });
+            assertThat(commerceShops).hasSize(40);
+            assertThat(promoShops.keySet()).as("shops with legacy details").isEqualTo(commerceShops.keySet());
+            assertThat(differences(commerceShops, promoShops)).as("legacy (city, rating) unlike commerce's").isEmpty();
+        } finally {
+            commerce.sql("SHUTDOWN").update();
+        }
+    }
+
+    /** "id: commerce's value, promo's value" for each id whose values differ, so a failure names only those. */
+    private static <V> List<String> differences(Map<String, V> commerce, Map<String, V> promo) {
+        return commerce.entrySet().stream()
+                .filter(entry -> promo.containsKey(entry.getKey()) && !entry.getValue().equals(promo.get(entry.getKey())))
+                .map(entry -> entry.getKey() + ": commerce " + entry.getValue() + ", promo " + promo.get(entry.getKey()))
+                .toList();
     }
 
     @Test

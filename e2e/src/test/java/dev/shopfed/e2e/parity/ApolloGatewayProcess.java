@@ -11,17 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Apollo Gateway (the gateway module's Node test project, {@code gateway/src/test/node}) serving our
- * supergraph with its {@code @join__graph(url:)} pointed at the running subgraphs. Its stdin stays
+ * supergraph with its {@code @join__graph(url:)} pointed at the running subgraphs, and the override labels our
+ * gateway has switched on decided on ({@link #withOverrideLabelsOn}). Its stdin stays
  * open and the script exits when it closes, so it cannot outlive this JVM; {@link #close} stops it
  * and deletes the rewritten supergraph.
  */
@@ -34,6 +39,10 @@ public final class ApolloGatewayProcess implements AutoCloseable {
           + "\\s*for: SECURITY\\)");
   private static final Pattern JOIN_GRAPH =
       Pattern.compile("@join__graph\\(name: \"([^\"]+)\", url: \"([^\"]*)\"\\)");
+  /** One {@code @join__field(...)} with the space before it; string arguments may hold parentheses. */
+  private static final Pattern JOIN_FIELD =
+      Pattern.compile(" ?@join__field\\(((?:\"(?:[^\"\\\\]|\\\\.)*\"|[^\")])*)\\)");
+  private static final Pattern OVERRIDE_LABEL = Pattern.compile(", overrideLabel: \"([^\"]*)\"");
   private static final int OUTPUT_KEPT = 8000;
 
   private final Process process;
@@ -57,8 +66,8 @@ public final class ApolloGatewayProcess implements AutoCloseable {
     Path script = root.resolve("e2e/src/test/node/apollo-gateway.mjs");
     installIfMissing(nodeProject);
     Path supergraph = Files.createTempFile("parity-supergraph", ".graphql");
-    Files.writeString(supergraph,
-        withoutUnenforcedSecurityLinks(withUrls(Files.readString(supergraphFile), subgraphUrls)));
+    Files.writeString(supergraph, withoutUnenforcedSecurityLinks(withOverrideLabelsOn(
+        withUrls(Files.readString(supergraphFile), subgraphUrls), overrideLabelsOfOurGateway())));
     Process process;
     try {
       ProcessBuilder builder = new ProcessBuilder("node", script.toString(), nodeProject.toString(),
@@ -88,6 +97,46 @@ public final class ApolloGatewayProcess implements AutoCloseable {
       gateway.close();
       throw e;
     }
+  }
+
+  /**
+   * The custom progressive {@code @override} labels our gateway was started with on
+   * ({@code --gateway.override-labels=a,b}); {@code percent(N)} labels are drawn per request, never configured.
+   */
+  private static Set<String> overrideLabelsOfOurGateway() {
+    return gatewayArgument("--gateway.override-labels=")
+        .map(labels -> Arrays.stream(labels.split(",")).map(String::strip)
+            .filter(label -> !label.isEmpty() && !label.startsWith("percent("))
+            .collect(Collectors.toCollection(TreeSet::new)))
+        .orElseGet(TreeSet::new);
+  }
+
+  /**
+   * The supergraph with each given progressive {@code @override} label decided "on" for good, so that Apollo Gateway
+   * plans the fields as our gateway does with those labels switched on. Apollo Gateway cannot switch a label on: its
+   * query planner takes every label as off (and never draws {@code percent(N)} either; see the gateway module's
+   * DifferentialTest). With a label on, the overriding subgraph resolves the field, which is what composition writes for
+   * an override without a label: the overriding {@code @join__field} loses its {@code overrideLabel}, and the
+   * overridden subgraph's {@code @join__field} for the label goes. Labels not given stay as they are (off on both sides).
+   */
+  static String withOverrideLabelsOn(String sdl, Set<String> labels) {
+    if (labels.isEmpty()) {
+      return sdl;
+    }
+    Matcher field = JOIN_FIELD.matcher(sdl);
+    StringBuilder out = new StringBuilder();
+    while (field.find()) {
+      String arguments = field.group(1);
+      Matcher label = OVERRIDE_LABEL.matcher(arguments);
+      String replacement = field.group();
+      if (label.find() && labels.contains(label.group(1))) {
+        boolean overriding = arguments.contains("override: \"");
+        replacement = overriding ? replacement.replace(label.group(), "") : "";
+      }
+      field.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    field.appendTail(out);
+    return out.toString();
   }
 
   /** The value of {@code option} our gateway (a child of this JVM) was started with. */

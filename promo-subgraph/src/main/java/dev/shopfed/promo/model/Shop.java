@@ -1,5 +1,8 @@
 package dev.shopfed.promo.model;
 
-/** A reference to a commerce shop: promo only knows its id, the gateway fetches the rest from commerce. */
+/**
+ * A commerce shop as promo references it: only its id. Its legacy city and rating ({@link LegacyShop}) are
+ * loaded per field, so that a stream's shop and an entity representation answer them alike.
+ */
 public record Shop(String id) {
 }

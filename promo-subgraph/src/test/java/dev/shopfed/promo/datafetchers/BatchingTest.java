@@ -9,6 +9,8 @@ import dev.shopfed.promo.QueryCounter;
 import dev.shopfed.promo.dataloaders.ActiveCampaignsByProduct;
 import dev.shopfed.promo.dataloaders.AffiliateLinksByProduct;
 import dev.shopfed.promo.dataloaders.CreatorsById;
+import dev.shopfed.promo.dataloaders.LegacyShopsById;
+import dev.shopfed.promo.dataloaders.LegacyStockByProduct;
 import dev.shopfed.promo.dataloaders.ProductsById;
 import dev.shopfed.promo.dataloaders.RecommendedCampaignsByHistory;
 import dev.shopfed.promo.dataloaders.TaggedProductsByVideo;
@@ -20,6 +22,7 @@ import dev.shopfed.promo.dataloaders.VouchersByCampaign;
 import dev.shopfed.promo.repositories.AffiliateLinkRepository;
 import dev.shopfed.promo.repositories.CampaignRepository;
 import dev.shopfed.promo.repositories.CreatorRepository;
+import dev.shopfed.promo.repositories.LegacyCatalogueRepository;
 import dev.shopfed.promo.repositories.ProductRepository;
 import dev.shopfed.promo.repositories.UserRepository;
 import dev.shopfed.promo.repositories.VideoRepository;
@@ -40,7 +43,9 @@ import org.springframework.beans.factory.annotation.Autowired;
         VideosByProduct.class, VideosByCreator.class, VideosById.class, AffiliateLinksByProduct.class,
         CreatorsById.class, TaggedProductsByVideo.class, VouchersByCampaign.class, ProductRepository.class,
         CampaignRepository.class, VideoRepository.class, AffiliateLinkRepository.class, CreatorRepository.class,
-        UsersById.class, RecommendedCampaignsByHistory.class, UserRepository.class, QueryCounter.class})
+        UsersById.class, RecommendedCampaignsByHistory.class, UserRepository.class, LegacyStockDataFetcher.class,
+        LegacyShopDataFetcher.class, LegacyStockByProduct.class, LegacyShopsById.class,
+        LegacyCatalogueRepository.class, QueryCounter.class})
 class BatchingTest {
 
     @Autowired
@@ -84,6 +89,28 @@ class BatchingTest {
         // products, campaigns, vouchers, videos by product, tagged products, affiliate links, creators, videos by
         // creator; creators may take a second round as they are reached at two depths.
         assertThat(forHundred).hasSizeBetween(8, 9);
+    }
+
+    /** products (the entity check) and the legacy stock, which stock and inStock share: two queries. */
+    @Test
+    void hundredProductsAskingLegacyStockRunTwoQueries() {
+        String selection = "... on Product { id stock inStock }";
+
+        List<String> forHundred = run(selection, products(100));
+        assertThat(forHundred).as("statements for 100 products: " + forHundred).hasSize(2);
+        assertThat(String.join("\n", forHundred)).contains("FROM products", "FROM legacy_product_stock");
+        assertThat(run(selection, products(10))).as("statements for 10 products").hasSize(2);
+    }
+
+    /** The entity check, city and rating all read one batch of legacy shop details: one query. */
+    @Test
+    void fortyShopsAskingCityAndRatingRunOneQuery() {
+        List<Map<String, Object>> shops = IntStream.rangeClosed(1, 40)
+                .mapToObj(i -> Entities.ref("Shop", "s" + i))
+                .toList();
+        List<String> statements = run("... on Shop { id city rating }", shops);
+        assertThat(statements).as("statements for 40 shops: " + statements).hasSize(1);
+        assertThat(statements.get(0)).contains("FROM legacy_shops");
     }
 
     @Test
