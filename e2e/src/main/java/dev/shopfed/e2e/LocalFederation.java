@@ -1,6 +1,9 @@
 package dev.shopfed.e2e;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,10 +187,28 @@ public final class LocalFederation implements AutoCloseable {
     if (!settings.overrideLabels().isEmpty()) {
       args.add("--gateway.override-labels=" + String.join(",", settings.overrideLabels()));
     }
+    args.add("--gateway.migration.labels-file=" + migrationLabels(settings));
     args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
     return new ServiceSpec("gateway", settings.layout().gatewayJar(), port, "/health", args, jvmArgs);
+  }
+
+  /**
+   * The gateway's watched file of label shares ({@code label=percent} lines), in the log directory: created empty
+   * when missing, so that a migration step is one line written while the federation runs.
+   */
+  static Path migrationLabels(FederationSettings settings) {
+    Path file = settings.logDir().resolve("migration.labels");
+    try {
+      Files.createDirectories(settings.logDir());
+      if (!Files.exists(file)) {
+        Files.writeString(file, "# label=percent, e.g. shop-details-to-commerce=50; the gateway applies each change\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + file, e);
+    }
+    return file;
   }
 
   private static ServiceProcess launch(ServiceSpec spec, FederationSettings settings, List<ServiceProcess> started) {
@@ -246,6 +267,8 @@ public final class LocalFederation implements AutoCloseable {
     System.out.println("override labels on: " + (settings.overrideLabels().isEmpty() ? "none"
         : String.join(", ", settings.overrideLabels())) + " (every other @override label is off; --override-labels)");
     System.out.println("Explorer: " + federation.explorerUrl() + " (pick a buyer under \"Sign in as\")");
+    System.out.println("Migration: " + federation.gatewayUrl().resolve("/migration") + " (report); label shares in "
+        + migrationLabels(settings) + " (label=percent, applied while running)");
     System.out.println("Sign in:  curl '" + federation.issuer().tokenUrl() + "?sub=u7'"
         + "  (any buyer u1..u" + DevIdentityIssuer.BUYERS + "; send the access_token as Authorization: Bearer)");
     System.out.println("Press Ctrl-C to stop all of them.");
