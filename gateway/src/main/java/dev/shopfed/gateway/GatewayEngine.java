@@ -7,6 +7,7 @@ import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.execution.HttpSubgraphClient;
 import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
+import dev.shopfed.gateway.migration.ShadowCompare;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.persisted.PersistedOperations;
@@ -44,6 +45,11 @@ public final class GatewayEngine implements AutoCloseable {
   /** Every flow of classified data between subgraphs that this supergraph's plans can cause. */
   public java.util.List<dev.shopfed.gateway.consent.DataFlow> dataFlows() {
     return executor.dataFlows();
+  }
+
+  /** The shadow compare of fields under progressive override: its settings and what it has found. */
+  public ShadowCompare shadowCompare() {
+    return executor.shadowCompare();
   }
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */

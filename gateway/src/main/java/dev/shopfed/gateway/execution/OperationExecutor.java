@@ -11,6 +11,7 @@ import dev.shopfed.gateway.consent.DataFlow;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
+import dev.shopfed.gateway.migration.ShadowCompare;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.headers.HeaderRules;
@@ -48,7 +49,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
  * coercion → authorization (unauthorized fields left out of the plan) → consent (fields that need an ungranted
  * purpose left out) → cached plan → demand control (estimated
- * cost) → execution → response shaping.
+ * cost) → execution → response shaping. A complete answer may then be shadowed ({@link ShadowCompare}).
  */
 public final class OperationExecutor {
 
@@ -79,6 +80,7 @@ public final class OperationExecutor {
   private final SubgraphTokens subgraphTokens;
   private final Authorization authorization;
   private final ConsentStage consent;
+  private final ShadowCompare shadow;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -98,6 +100,11 @@ public final class OperationExecutor {
     this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
     this.subgraphTokens = new SubgraphTokens(options.subgraphIdentity());
     this.authorization = new Authorization(supergraph, options.authorization());
+    this.shadow = new ShadowCompare(supergraph, options.shadowCompare());
+  }
+
+  public ShadowCompare shadowCompare() {
+    return shadow;
   }
 
   public List<DataFlow> dataFlows() {
@@ -151,10 +158,21 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> run(GatewayRequest request, ValidOperation validated,
       ConsentScope consentScope) {
+    return run(request, validated, consentScope, activeLabels(), shadow);
+  }
+
+  /** The shadow compare's second run: the same operation with other labels, itself never shadowed. */
+  private CompletableFuture<Map<String, Object>> replay(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope, Set<String> labels) {
+    return run(request, validated, consentScope, labels, null).thenApply(GatewayResponse::body);
+  }
+
+  /** With the labels given; {@code compare} (null: none) may shadow the complete answer. */
+  private CompletableFuture<GatewayResponse> run(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope, Set<String> labels, ShadowCompare compare) {
     ParsedDocument parsed = validated.parsed();
     OperationDefinition operation = validated.definition();
     CoercedVariables variables = validated.variables();
-    Set<String> labels = activeLabels();
     Map<String, Object> conditions = conditions(parsed, variables);
     Grant grant = authorization.grant(request.identity());
     Set<String> purposes = consent.planPurposes(consentScope);
@@ -177,7 +195,7 @@ public final class OperationExecutor {
     if (refusal != null) {
       return CompletableFuture.completedFuture(tooExpensive(request, refusal, cost));
     }
-    return executePlan(request, parsed, operation, prepared, variables, cost, consentScope);
+    return executePlan(request, parsed, operation, prepared, variables, cost, consentScope, labels, compare);
   }
 
   /** The plan's cached estimate, else this request's; null when nobody needs one. */
@@ -247,7 +265,7 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
       OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost,
-      ConsentScope consentScope) {
+      ConsentScope consentScope, Set<String> labels, ShadowCompare compare) {
     QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
     tree.errors.addAll(prepared.unauthorized()); // first, and seen by shaping: no second error for their nulls
@@ -288,6 +306,10 @@ public final class OperationExecutor {
       }
       if (!extensions.isEmpty()) {
         body.put("extensions", extensions);
+      }
+      if (compare != null) {
+        compare.offer(plan.operation(), labels, body, flipped -> replay(request,
+            new ValidOperation(parsed, operation, variables), consentScope, flipped));
       }
       return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED, headers.toClient());
     });

@@ -85,7 +85,8 @@ public record GatewayProperties(
         subgraphIdentity == null ? defaults.subgraphIdentity() : subgraphIdentity.engineOptions(),
         headers == null ? defaults.headers() : headers.engineRules(),
         null, // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
-        null); // consent: SupergraphLoader adds it, with the consent store bean
+        null, // consent: SupergraphLoader adds it, with the consent store bean
+        null); // shadow compare: SupergraphLoader adds it, from ShadowCompareProperties
   }
 
   private static List<String> lowerCase(List<String> headers) {
