@@ -66,4 +66,24 @@ async function showReport() {
   }
 }
 
-showReport();
+function showShadow(shadow) {
+  const settings = document.getElementById('shadow-settings');
+  if (!shadow) return;
+  settings.textContent = shadow.settings.share === 0
+    ? 'Off (gateway.migration.shadow.share=0).'
+    : 'On for ' + shadow.settings.share + ' % of queries that select these fields; at most '
+      + shadow.settings.maxInFlight + ' at once and ' + shadow.settings.perSecond + ' a second (skipped: '
+      + (shadow.skippedInFlight + shadow.skippedBudget) + '). Values are never shown: only their hashes and shapes.';
+  const body = document.getElementById('mismatches');
+  for (const m of shadow.mismatches) {
+    const row = body.insertRow();
+    cell(row, m.field);
+    cell(row, m.path.join('.'));
+    cell(row, m.client.subgraph + ': ' + JSON.stringify(m.client.shape) + ' #' + m.client.sha256.slice(0, 8));
+    cell(row, m.shadow.subgraph + ': ' + JSON.stringify(m.shadow.shape) + ' #' + m.shadow.sha256.slice(0, 8));
+    cell(row, m.count + '×');
+  }
+}
+
+showReport().then(() => fetch('/migration', { headers: { accept: 'application/json' } }))
+  .then((r) => r.json()).then((report) => showShadow(report.shadow));

@@ -7,6 +7,7 @@ import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.execution.HttpSubgraphClient;
 import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
+import dev.shopfed.gateway.migration.ShadowCompare;
 import dev.shopfed.gateway.operation.DocumentParser;
 import dev.shopfed.gateway.operation.ParsedDocument;
 import dev.shopfed.gateway.persisted.PersistedOperations;
@@ -42,9 +43,8 @@ public final class GatewayEngine implements AutoCloseable {
   }
 
   /** How far the migration of this supergraph's overridden fields is (traffic counted since this engine began). */
-  public dev.shopfed.gateway.migration.MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
-      java.util.function.Function<String, dev.shopfed.gateway.migration.MigrationReport.Comparisons> comparisons) {
-    return executor.migrationReport(share, comparisons);
+  public dev.shopfed.gateway.migration.MigrationReport migrationReport() {
+    return executor.migrationReport();
   }
 
   /** Every flow of classified data between subgraphs that this supergraph's plans can cause. */
@@ -55,6 +55,11 @@ public final class GatewayEngine implements AutoCloseable {
   /** The share of requests each of the supergraph's progressive-override labels is on for right now. */
   public java.util.Map<String, Double> overrideShares() {
     return executor.overrideShares();
+  }
+
+  /** The shadow compare of fields under progressive override: its settings and what it has found. */
+  public ShadowCompare shadowCompare() {
+    return executor.shadowCompare();
   }
 
   /** Loads a supergraph SDL (join v0.2–v0.5); throws {@link IllegalArgumentException} when it is not one. */

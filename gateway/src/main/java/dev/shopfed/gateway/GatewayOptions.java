@@ -6,6 +6,7 @@ import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.headers.HeaderRules;
 import dev.shopfed.gateway.limits.OperationLimits;
 import dev.shopfed.gateway.migration.MigrationOptions;
+import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.net.URI;
@@ -36,6 +37,8 @@ import java.util.Set;
  * @param consent          the consent registry and crossing log behind {@code @personalData} ({@code gateway.consent.*})
  * @param migration        progressive override at run time: label shares, counts, stickiness
  *                         ({@code gateway.migration.*})
+ * @param shadowCompare    asking the other owner of fields under progressive override too, and comparing
+ *                         ({@code gateway.migration.shadow.*}); off by default
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -52,14 +55,15 @@ public record GatewayOptions(
     HeaderRules headers,
     AuthorizationOptions authorization,
     ConsentOptions consent,
-    MigrationOptions migration) {
+    MigrationOptions migration,
+    ShadowCompareOptions shadowCompare) {
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null, null, null, null);
+        demandControl, exposure, null, null, null, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -74,69 +78,77 @@ public record GatewayOptions(
     authorization = authorization == null ? AuthorizationOptions.defaults() : authorization;
     consent = consent == null ? ConsentOptions.disabled() : consent;
     migration = migration == null ? MigrationOptions.defaults() : migration;
+    shadowCompare = shadowCompare == null ? ShadowCompareOptions.defaults() : shadowCompare;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null, null, null, null);
+        null, null, null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
     return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration);
+        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration,
+        shadowCompare);
   }
 
   public GatewayOptions withLimits(OperationLimits operationLimits) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withHeaders(HeaderRules rules) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withAuthorization(AuthorizationOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings, consent,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withConsent(ConsentOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, settings,
-        migration);
+        migration, shadowCompare);
   }
 
   public GatewayOptions withMigration(MigrationOptions settings) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        settings);
+        settings, shadowCompare);
   }
 
   public GatewayOptions withExposure(ExposureOptions exposure) {
     return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
         persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration);
+        migration, shadowCompare);
+  }
+
+  public GatewayOptions withShadowCompare(ShadowCompareOptions settings) {
+    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+        migration, settings);
   }
 }

@@ -15,6 +15,8 @@ import dev.shopfed.gateway.migration.OverriddenField;
 import dev.shopfed.gateway.migration.OverriddenFields;
 import dev.shopfed.gateway.limits.NormalizationLimits;
 import dev.shopfed.gateway.limits.VariablesLimit;
+import dev.shopfed.gateway.migration.ShadowCompare;
+import dev.shopfed.gateway.migration.ShadowCompareSnapshot;
 import dev.shopfed.gateway.cost.CostEstimate;
 import dev.shopfed.gateway.cost.DemandControl;
 import dev.shopfed.gateway.headers.HeaderRules;
@@ -51,7 +53,7 @@ import java.util.concurrent.CompletableFuture;
  * Runs one client request through the stages: cached parse and validation → operation selection and variable
  * coercion → authorization (unauthorized fields left out of the plan) → consent (fields that need an ungranted
  * purpose left out) → cached plan → demand control (estimated
- * cost) → execution → response shaping.
+ * cost) → execution → response shaping. A complete answer may then be shadowed ({@link ShadowCompare}).
  */
 public final class OperationExecutor {
 
@@ -84,6 +86,7 @@ public final class OperationExecutor {
   private final ConsentStage consent;
   private final OverriddenFields overriddenFields;
   private final FieldTraffic fieldTraffic = new FieldTraffic();
+  private final ShadowCompare shadow;
 
   public OperationExecutor(Supergraph supergraph, GatewayOptions options, SubgraphClient client, DocumentParser parser,
       Cache<String, ParsedDocument> documents, QueryPlanner planner, Cache<PlanKey, PreparedPlan> plans) {
@@ -104,16 +107,27 @@ public final class OperationExecutor {
     this.headerRules = options.headers().propagatingFirst(options.propagateHeaders());
     this.subgraphTokens = new SubgraphTokens(options.subgraphIdentity());
     this.authorization = new Authorization(supergraph, options.authorization());
+    this.shadow = new ShadowCompare(supergraph, options.shadowCompare());
+  }
+
+  public ShadowCompare shadowCompare() {
+    return shadow;
   }
 
   public List<DataFlow> dataFlows() {
     return consent.flows();
   }
 
-  /** How far the migration of overridden fields is, with the label shares and shadow findings given. */
-  public MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
-      java.util.function.Function<String, MigrationReport.Comparisons> comparisons) {
-    return MigrationReport.of(supergraph, overriddenFields, fieldTraffic, share, comparisons);
+  /** How far the migration of overridden fields is: the label shares in force, traffic and shadow findings. */
+  public MigrationReport migrationReport() {
+    ShadowCompareSnapshot shadowed = shadow.snapshot();
+    Map<String, Double> shares = overrides.shares();
+    return MigrationReport.of(supergraph, overriddenFields, fieldTraffic,
+        label -> shares.getOrDefault(label, 0.0), field -> {
+          ShadowCompareSnapshot.FieldCounts counts = shadowed.fields().get(field);
+          return counts == null ? MigrationReport.Comparisons.NONE
+              : new MigrationReport.Comparisons(counts.compared(), counts.mismatched());
+        }).withShadow(shadowed);
   }
 
   /** The share of requests each of the supergraph's override labels is on for right now. */
@@ -168,10 +182,21 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> run(GatewayRequest request, ValidOperation validated,
       ConsentScope consentScope) {
+    return run(request, validated, consentScope, overrides.decide(request.identity(), request.headers()), shadow);
+  }
+
+  /** The shadow compare's second run: the same operation with other labels, itself never shadowed. */
+  private CompletableFuture<Map<String, Object>> replay(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope, Set<String> labels) {
+    return run(request, validated, consentScope, labels, null).thenApply(GatewayResponse::body);
+  }
+
+  /** With the labels given; {@code compare} (null: none) may shadow the complete answer. */
+  private CompletableFuture<GatewayResponse> run(GatewayRequest request, ValidOperation validated,
+      ConsentScope consentScope, Set<String> labels, ShadowCompare compare) {
     ParsedDocument parsed = validated.parsed();
     OperationDefinition operation = validated.definition();
     CoercedVariables variables = validated.variables();
-    Set<String> labels = overrides.decide(request.identity(), request.headers());
     Map<String, Object> conditions = conditions(parsed, variables);
     Grant grant = authorization.grant(request.identity());
     Set<String> purposes = consent.planPurposes(consentScope);
@@ -186,7 +211,9 @@ public final class OperationExecutor {
       LimitViolation violation = NormalizationLimits.violation(e, options.limits());
       throw RequestRejected.of(violation.message(), violation.code());
     }
-    fieldTraffic.record(prepared.overridden(), labels);
+    if (compare != null) { // a client's request, not a shadow run
+      fieldTraffic.record(prepared.overridden(), labels);
+    }
     if (!prepared.unauthorized().isEmpty() && authorization.rejectsUnauthorized()) {
       return CompletableFuture.completedFuture(unauthorized(prepared));
     }
@@ -195,7 +222,7 @@ public final class OperationExecutor {
     if (refusal != null) {
       return CompletableFuture.completedFuture(tooExpensive(request, refusal, cost));
     }
-    return executePlan(request, parsed, operation, prepared, variables, cost, consentScope);
+    return executePlan(request, parsed, operation, prepared, variables, cost, consentScope, labels, compare);
   }
 
   /** The plan's cached estimate, else this request's; null when nobody needs one. */
@@ -265,7 +292,7 @@ public final class OperationExecutor {
 
   private CompletableFuture<GatewayResponse> executePlan(GatewayRequest request, ParsedDocument parsed,
       OperationDefinition operation, PreparedPlan prepared, CoercedVariables variables, CostEstimate cost,
-      ConsentScope consentScope) {
+      ConsentScope consentScope, Set<String> labels, ShadowCompare compare) {
     QueryPlan plan = prepared.plan();
     ResultTree tree = new ResultTree(abstractTypes);
     tree.errors.addAll(prepared.unauthorized()); // first, and seen by shaping: no second error for their nulls
@@ -306,6 +333,10 @@ public final class OperationExecutor {
       }
       if (!extensions.isEmpty()) {
         body.put("extensions", extensions);
+      }
+      if (compare != null) {
+        compare.offer(plan.operation(), labels, body, flipped -> replay(request,
+            new ValidOperation(parsed, operation, variables), consentScope, flipped));
       }
       return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED, headers.toClient());
     });

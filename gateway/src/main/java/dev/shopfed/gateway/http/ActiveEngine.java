@@ -35,10 +35,9 @@ final class ActiveEngine implements RequestExecutor {
   }
 
   /** The migration report of the supergraph in service, or null before one is loaded. */
-  dev.shopfed.gateway.migration.MigrationReport migrationReport(java.util.function.ToDoubleFunction<String> share,
-      java.util.function.Function<String, dev.shopfed.gateway.migration.MigrationReport.Comparisons> comparisons) {
+  dev.shopfed.gateway.migration.MigrationReport migrationReport() {
     GatewayEngine current = engine.get();
-    return current == null ? null : current.migrationReport(share, comparisons);
+    return current == null ? null : current.migrationReport();
   }
 
   /** The share each override label of the supergraph in service is on for; none before one is loaded. */

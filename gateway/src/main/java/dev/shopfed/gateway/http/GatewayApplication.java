@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * application in the module; everything outside this package is plain Java the HTTP layer calls into.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(GatewayProperties.class)
+@EnableConfigurationProperties({GatewayProperties.class, ShadowCompareProperties.class})
 public class GatewayApplication {
 
   /** The JDK's property for the common pool's parallelism, read once when the pool is first used. */

@@ -88,7 +88,8 @@ public record GatewayProperties(
         headers == null ? defaults.headers() : headers.engineRules(),
         null, // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
         null, // consent: SupergraphLoader adds it, with the consent store bean
-        null); // migration: SupergraphLoader adds it, shared by every engine
+        null, // migration: SupergraphLoader adds it, shared by every engine
+        null); // shadow compare: SupergraphLoader adds it, from ShadowCompareProperties
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -2,7 +2,6 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.identity.Authenticator;
-import dev.shopfed.gateway.migration.MigrationReport;
 import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import java.util.List;
@@ -60,9 +59,7 @@ class GatewayRoutes {
         new HealthEndpoint(engine), explorer)
         .and(SubgraphIdentityJwks.route(subgraphIdentity, json))
         .and(ConsentEndpoints.routes(engine, () -> consentStore, properties.consent().exportToken(), json))
-        .and(MigrationReportEndpoint.routes(() -> engine.migrationReport(
-            label -> engine.overrideShares().getOrDefault(label, 0.0), field -> MigrationReport.Comparisons.NONE),
-            json));
+        .and(MigrationReportEndpoint.routes(engine::migrationReport, json));
   }
 
   @Bean

@@ -6,6 +6,7 @@ import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.authorization.PolicyEvaluator;
 import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.migration.MigrationOptions;
+import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
@@ -60,11 +61,17 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
         ? AuthorizationOptions.defaults()
         : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
     this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization)
-        .withConsent(consent).withMigration(migration);
+        .withConsent(consent).withMigration(migration).withShadowCompare(shadowCompare(context));
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;
     this.persisted = PersistedOperations.create(options.persistedQueries());
+  }
+
+  /** {@code gateway.migration.shadow.*}: a properties bean of its own, bound apart from {@code gateway.*}. */
+  private static ShadowCompareOptions shadowCompare(ApplicationContext context) {
+    ShadowCompareProperties properties = context.getBeanProvider(ShadowCompareProperties.class).getIfAvailable();
+    return properties == null ? ShadowCompareOptions.defaults() : properties.engineOptions();
   }
 
   @Override

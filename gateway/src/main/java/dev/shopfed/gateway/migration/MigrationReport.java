@@ -18,7 +18,12 @@ import java.util.function.ToDoubleFunction;
  * what shadow compare found; and "migrated" by fields (overridden fields whose label is at 100 %) and by traffic
  * (requests for overridden fields that the new owner served).
  */
-public record MigrationReport(List<FieldRow> fields, Summary summary) {
+public record MigrationReport(List<FieldRow> fields, Summary summary, ShadowCompareSnapshot shadow) {
+
+  /** The same report with the shadow compare's settings, counts and sample of mismatches. */
+  public MigrationReport withShadow(ShadowCompareSnapshot snapshot) {
+    return new MigrationReport(fields, summary, snapshot);
+  }
 
   /** A field of the API; {@code override} is null for a field no label moves. */
   public record FieldRow(String field, List<String> servedBy, Override override) {}
@@ -83,7 +88,7 @@ public record MigrationReport(List<FieldRow> fields, Summary summary) {
     int moves = moving.size();
     Summary summary = new Summary(rows.size(), moves, migrated, moves == 0 ? 0 : round(100.0 * migrated / moves),
         requests, toNewOwner, requests == 0 ? 0 : round(100.0 * toNewOwner / requests));
-    return new MigrationReport(List.copyOf(rows), summary);
+    return new MigrationReport(List.copyOf(rows), summary, null);
   }
 
   private static List<String> servedBy(Supergraph supergraph, FieldInfo field) {

@@ -39,9 +39,7 @@ class MigrationReportTest {
       off.execute(GatewayRequest.of("{ order(id: \"1\") { status } }")).get();
       on.execute(GatewayRequest.of("{ order(id: \"1\") { total } }")).get();
 
-      MigrationReport report = off.migrationReport(label -> label.equals("new-totals") ? 25 : 0,
-          field -> field.equals("Order.total") ? new MigrationReport.Comparisons(8, 2)
-              : MigrationReport.Comparisons.NONE);
+      MigrationReport report = off.migrationReport();
 
       assertThat(report.fields()).extracting(MigrationReport.FieldRow::field)
           .contains("Order.id", "Order.status", "Order.tax", "Order.total", "Query.order");
@@ -52,18 +50,42 @@ class MigrationReportTest {
       assertThat(total.label()).isEqualTo("new-totals");
       assertThat(total.from()).isEqualTo("old");
       assertThat(total.to()).isEqualTo("new");
-      assertThat(total.percent()).isEqualTo(25);
+      assertThat(total.percent()).isZero();
       assertThat(total.traffic()).isEqualTo(Map.of("old", 3L));
-      assertThat(total.mismatchRate()).isEqualTo(25.0);
+      assertThat(total.compared()).isZero();
       assertThat(row(report, "Order.tax").override().traffic()).isEqualTo(Map.of("old", 3L));
       assertThat(report.summary()).isEqualTo(new MigrationReport.Summary(report.fields().size(), 2, 0, 0, 6, 0, 0));
+      assertThat(report.shadow().settings().share()).isZero();
 
-      MigrationReport other = on.migrationReport(label -> 100, field -> MigrationReport.Comparisons.NONE);
+      MigrationReport other = on.migrationReport();
+      assertThat(row(other, "Order.total").override().percent()).isEqualTo(100);
       assertThat(row(other, "Order.total").override().traffic()).isEqualTo(Map.of("new", 1L));
-      assertThat(other.summary().migrated()).isEqualTo(2);
-      assertThat(other.summary().migratedByFieldsPercent()).isEqualTo(100.0);
+      assertThat(other.summary().migrated()).isEqualTo(1);
+      assertThat(other.summary().migratedByFieldsPercent()).isEqualTo(50.0);
       assertThat(other.summary().migratedByTrafficPercent()).isEqualTo(100.0);
     }
+  }
+
+  @Test
+  void sharesAndShadowFindingsComeFromTheirSources() throws Exception {
+    String sdl = Files.readString(Path.of("src/test/resources/planning/override/supergraph.graphql"));
+    dev.shopfed.gateway.supergraph.Supergraph supergraph = dev.shopfed.gateway.supergraph.Supergraph.parse(sdl);
+    OverriddenFields overridden = OverriddenFields.of(supergraph);
+    FieldTraffic traffic = new FieldTraffic();
+    traffic.record(overridden.all(), Set.of("new-totals"));
+    traffic.record(overridden.all(), Set.of());
+
+    MigrationReport report = MigrationReport.of(supergraph, overridden, traffic,
+        label -> label.equals("new-totals") ? 25 : 0,
+        field -> field.equals("Order.total") ? new MigrationReport.Comparisons(8, 2) : MigrationReport.Comparisons.NONE);
+
+    MigrationReport.Override total = row(report, "Order.total").override();
+    assertThat(total.percent()).isEqualTo(25);
+    assertThat(total.traffic()).isEqualTo(Map.of("new", 1L, "old", 1L));
+    assertThat(total.mismatchRate()).isEqualTo(25.0);
+    assertThat(report.summary().requests()).isEqualTo(4);
+    assertThat(report.summary().requestsToNewOwner()).isEqualTo(1);
+    assertThat(report.summary().migratedByTrafficPercent()).isEqualTo(25.0);
   }
 
   private static MigrationReport.FieldRow row(MigrationReport report, String field) {
