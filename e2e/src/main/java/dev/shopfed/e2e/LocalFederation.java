@@ -188,6 +188,8 @@ public final class LocalFederation implements AutoCloseable {
       args.add("--gateway.override-labels=" + String.join(",", settings.overrideLabels()));
     }
     args.add("--gateway.migration.labels-file=" + migrationLabels(settings));
+    // The demo compares every query that reads a field on the move with its other owner (off the client's path).
+    args.add("--gateway.migration.shadow.share=100");
     args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option
