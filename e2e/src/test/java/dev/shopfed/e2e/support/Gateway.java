@@ -87,6 +87,12 @@ public final class Gateway {
     return new GraphQLResponse(label, response.statusCode(), contentType, response.body(), parse(response.body()));
   }
 
+  /** A GET asking for JSON, as a script or {@code curl} would. */
+  public HttpResponse<String> getJson(String path) {
+    return exchange("GET " + path, HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(30))
+        .header("Accept", "application/json").GET().build());
+  }
+
   public HttpResponse<String> get(String path) {
     return exchange("GET " + path, HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(30))
         .header("Accept", "text/html").GET().build());
