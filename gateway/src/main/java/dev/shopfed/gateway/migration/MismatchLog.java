@@ -16,6 +16,8 @@ import java.util.Map;
  */
 final class MismatchLog {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MismatchLog.class);
+
   private record Key(String field, List<Object> path, String clientHash, String shadowHash) {}
 
   private static final class Entry {
@@ -46,7 +48,13 @@ final class MismatchLog {
 
   synchronized void add(String field, List<Object> path, Side client, Side shadow, List<List<Object>> differences) {
     Instant now = clock.instant();
-    Entry entry = entries.computeIfAbsent(new Key(field, path, client.sha256(), shadow.sha256()),
+    Key key = new Key(field, path, client.sha256(), shadow.sha256());
+    if (!entries.containsKey(key)) { // the sample log: one line per distinct mismatch, never the values
+      log.info("Shadow compare mismatch on {} at {}: {} answered {} (sha256 {}), {} answered {} (sha256 {})", field,
+          path, client.subgraph(), client.shape(), client.sha256(), shadow.subgraph(), shadow.shape(),
+          shadow.sha256());
+    }
+    Entry entry = entries.computeIfAbsent(key,
         k -> new Entry(new Mismatch(field, path, client, shadow, differences, 0, now, now)));
     entry.count++;
     entry.lastSeen = now;
