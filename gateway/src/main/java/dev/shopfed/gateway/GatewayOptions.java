@@ -87,68 +87,98 @@ public record GatewayOptions(
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
-    return new GatewayOptions(Map.copyOf(urls), subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration, shadowCompare);
+    return edit(o -> o.subgraphUrls = Map.copyOf(urls));
   }
 
   public GatewayOptions withPersistedQueries(PersistedQueriesOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, settings,
-        memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration,
-        shadowCompare);
+    return edit(o -> o.persistedQueries = settings);
   }
 
-  public GatewayOptions withLimits(OperationLimits operationLimits) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, operationLimits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration, shadowCompare);
+  public GatewayOptions withLimits(OperationLimits settings) {
+    return edit(o -> o.limits = settings);
   }
 
   public GatewayOptions withDemandControl(DemandControlOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, settings, exposure, subgraphIdentity, headers, authorization, consent,
-        migration, shadowCompare);
+    return edit(o -> o.demandControl = settings);
   }
 
   public GatewayOptions withSubgraphIdentity(SubgraphIdentityOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, settings, headers, authorization, consent,
-        migration, shadowCompare);
+    return edit(o -> o.subgraphIdentity = settings);
   }
 
   public GatewayOptions withHeaders(HeaderRules rules) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, rules, authorization, consent,
-        migration, shadowCompare);
+    return edit(o -> o.headers = rules);
   }
 
   public GatewayOptions withAuthorization(AuthorizationOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, settings, consent,
-        migration, shadowCompare);
+    return edit(o -> o.authorization = settings);
   }
 
   public GatewayOptions withConsent(ConsentOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, settings,
-        migration, shadowCompare);
+    return edit(o -> o.consent = settings);
   }
 
   public GatewayOptions withMigration(MigrationOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        settings, shadowCompare);
+    return edit(o -> o.migration = settings);
   }
 
-  public GatewayOptions withExposure(ExposureOptions exposure) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration, shadowCompare);
+  public GatewayOptions withExposure(ExposureOptions settings) {
+    return edit(o -> o.exposure = settings);
   }
 
   public GatewayOptions withShadowCompare(ShadowCompareOptions settings) {
-    return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
-        persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-        migration, settings);
+    return edit(o -> o.shadowCompare = settings);
+  }
+
+  /** These options with what {@code change} sets on a copy. */
+  private GatewayOptions edit(java.util.function.Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.options();
+  }
+
+  /** A mutable copy, so that each {@code with...} names only what it changes. */
+  private static final class Draft {
+    Map<String, URI> subgraphUrls;
+    Duration subgraphTimeout;
+    Set<String> overrideLabels;
+    List<String> propagateHeaders;
+    long cacheSize;
+    PersistedQueriesOptions persistedQueries;
+    MemoryOptions memory;
+    OperationLimits limits;
+    DemandControlOptions demandControl;
+    ExposureOptions exposure;
+    SubgraphIdentityOptions subgraphIdentity;
+    HeaderRules headers;
+    AuthorizationOptions authorization;
+    ConsentOptions consent;
+    MigrationOptions migration;
+    ShadowCompareOptions shadowCompare;
+
+    Draft(GatewayOptions from) {
+      subgraphUrls = from.subgraphUrls;
+      subgraphTimeout = from.subgraphTimeout;
+      overrideLabels = from.overrideLabels;
+      propagateHeaders = from.propagateHeaders;
+      cacheSize = from.cacheSize;
+      persistedQueries = from.persistedQueries;
+      memory = from.memory;
+      limits = from.limits;
+      demandControl = from.demandControl;
+      exposure = from.exposure;
+      subgraphIdentity = from.subgraphIdentity;
+      headers = from.headers;
+      authorization = from.authorization;
+      consent = from.consent;
+      migration = from.migration;
+      shadowCompare = from.shadowCompare;
+    }
+
+    GatewayOptions options() {
+      return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
+          persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
+          migration, shadowCompare);
+    }
   }
 }
