@@ -5,15 +5,12 @@ import dev.shopfed.gateway.consent.DataFlow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -36,10 +33,11 @@ final class ConsentEndpoints {
 
   static RouterFunction<ServerResponse> routes(ActiveEngine engine, Supplier<CrossingLog> log, String exportToken,
       JsonMapper json) {
+    OperatorToken operator = new OperatorToken(exportToken, "gateway.consent.export-token", "crossing-log export");
     return RouterFunctions.route()
         .GET("/consent/flows", request -> flows(engine.dataFlows(), json))
         .GET("/consent", request -> page())
-        .GET("/consent/crossings", request -> export(request, log, exportToken, json))
+        .GET("/consent/crossings", request -> export(request, log, operator, json))
         .add(RouterFunctions.resources("/consent/**", new ClassPathResource("static/consent/")))
         .build();
   }
@@ -54,17 +52,11 @@ final class ConsentEndpoints {
         .bodyValue(new ClassPathResource("static/consent/index.html"));
   }
 
-  private static Mono<ServerResponse> export(ServerRequest request, Supplier<CrossingLog> log, String exportToken,
-      JsonMapper json) {
-    if (exportToken == null || exportToken.isBlank()) {
-      return refuse(HttpStatus.NOT_FOUND, "NOT_FOUND", "The crossing-log export is off: set "
-          + "gateway.consent.export-token to turn it on", json);
-    }
-    String given = request.headers().firstHeader(HttpHeaders.AUTHORIZATION);
-    if (given == null || !MessageDigest.isEqual(("Bearer " + exportToken).getBytes(StandardCharsets.UTF_8),
-        given.getBytes(StandardCharsets.UTF_8))) {
-      return refuse(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "The crossing-log export needs the operator's "
-          + "token (gateway.consent.export-token) as a bearer token", json);
+  private static Mono<ServerResponse> export(ServerRequest request, Supplier<CrossingLog> log,
+      OperatorToken exportToken, JsonMapper json) {
+    RejectedRequest refused = exportToken.refusal(request);
+    if (refused != null) {
+      return refuse(refused.status(), refused.code(), refused.getMessage(), json);
     }
     String subject = request.queryParam("subject").filter(s -> !s.isBlank()).orElse(null);
     return Mono.fromCallable(() -> lines(log.get(), subject)).subscribeOn(Schedulers.boundedElastic())
@@ -82,7 +74,7 @@ final class ConsentEndpoints {
     return out.toString();
   }
 
-  private static Mono<ServerResponse> refuse(HttpStatus status, String code, String message, JsonMapper json) {
+  private static Mono<ServerResponse> refuse(HttpStatusCode status, String code, String message, JsonMapper json) {
     return ServerResponse.status(status).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(json.writeValueAsBytes(GraphQLMediaTypes.errorBody(code, message)));
   }
