@@ -26,7 +26,9 @@ public final class Composer {
     public static CompositionResult compose(List<SubgraphSource> sources) {
         List<CompositionError> errors = new ArrayList<>();
         List<Subgraph> subgraphs = new ArrayList<>();
-        for (SubgraphSource source : sources) {
+        // Apollo composes the subgraphs in the order of their names, whatever order they are given in.
+        for (SubgraphSource source : sources.stream().sorted(java.util.Comparator.comparing(SubgraphSource::name))
+                .toList()) {
             SubgraphParser.Result parsed = SubgraphParser.parse(source);
             errors.addAll(parsed.errors());
             if (parsed.subgraph() != null) {

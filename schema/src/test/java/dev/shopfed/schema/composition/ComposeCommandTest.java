@@ -55,6 +55,16 @@ class ComposeCommandTest {
     }
 
     @Test
+    void theSubgraphsComposeInTheOrderOfTheirNamesWhateverTheOrderGiven() throws IOException, InterruptedException {
+        copySubgraphs();
+        Path out = dir.resolve("supergraph.graphql");
+
+        assertTrue(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), PROMO, CONSENT, COMMERCE), log());
+
+        assertEquals(Files.readString(SCHEMAS.resolve("supergraph.graphql")), Files.readString(out));
+    }
+
+    @Test
     void checkFailsOnAStaleSupergraphAndPassesOnceRegenerated() throws IOException, InterruptedException {
         copySubgraphs();
         Path out = dir.resolve("supergraph.graphql");
