@@ -24,9 +24,10 @@ public class CartDataFetcher {
     }
 
     @DgsMutation
-    public Cart addToCart(@InputArgument String productId, @InputArgument Integer quantity, DataFetchingEnvironment env) {
+    public Cart addToCart(@InputArgument String productId, @InputArgument Integer quantity,
+                          @InputArgument String priceQuote, DataFetchingEnvironment env) {
         String userId = callers.requireUser(env);
-        return carts.add(userId, productId, quantity == null ? 1 : quantity);
+        return carts.add(userId, productId, quantity == null ? 1 : quantity, priceQuote);
     }
 
     @DgsMutation

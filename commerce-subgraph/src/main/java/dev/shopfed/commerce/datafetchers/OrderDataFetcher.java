@@ -5,10 +5,12 @@ import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
+import dev.shopfed.commerce.dataloaders.OrderDiscountsLoader;
 import dev.shopfed.commerce.dataloaders.OrderItemsLoader;
 import dev.shopfed.commerce.dataloaders.OrderLoader;
 import dev.shopfed.commerce.dataloaders.PaymentLoader;
 import dev.shopfed.commerce.model.Order;
+import dev.shopfed.commerce.model.OrderDiscount;
 import dev.shopfed.commerce.model.OrderItem;
 import dev.shopfed.commerce.model.Payment;
 import dev.shopfed.commerce.model.Product;
@@ -42,6 +44,19 @@ public class OrderDataFetcher {
         Order order = env.getSource();
         DataLoader<String, List<OrderItem>> items = env.getDataLoader(OrderItemsLoader.NAME);
         return items.load(order.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "Order", field = "discounts")
+    public CompletableFuture<List<OrderDiscount>> discounts(DataFetchingEnvironment env) {
+        Order order = env.getSource();
+        DataLoader<String, List<OrderDiscount>> discounts = env.getDataLoader(OrderDiscountsLoader.NAME);
+        return discounts.load(order.id()).thenApply(found -> found == null ? List.of() : found);
+    }
+
+    @DgsData(parentType = "OrderDiscount", field = "product")
+    public CompletableFuture<Product> discountedProduct(DataFetchingEnvironment env) {
+        OrderDiscount discount = env.getSource();
+        return ProductDataFetcher.products(env).load(discount.productId());
     }
 
     @DgsData(parentType = "Order", field = "payment")

@@ -8,6 +8,7 @@ import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,9 +35,19 @@ public class CommerceExceptionHandler implements DataFetcherExceptionHandler {
                 .message(messageOf(exception))
                 .path(env.getExecutionStepInfo().getPath())
                 .location(env.getField() == null ? null : env.getField().getSourceLocation())
-                .extensions(Map.of("code", code.name()))
+                .extensions(extensionsOf(exception, code))
                 .build();
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    private static Map<String, Object> extensionsOf(Throwable exception, ErrorCode code) {
+        if (!(exception instanceof CommerceException commerce) || commerce.extensions().isEmpty()) {
+            return Map.of("code", code.name());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.putAll(commerce.extensions());
+        return extensions;
     }
 
     private static Throwable unwrap(Throwable exception) {

@@ -12,6 +12,10 @@ public enum ErrorCode {
     INSUFFICIENT_STOCK(ErrorType.FAILED_PRECONDITION),
     ORDER_ALREADY_PAID(ErrorType.FAILED_PRECONDITION),
     ORDER_CANCELLED(ErrorType.FAILED_PRECONDITION),
+    /** A price quote that is forged, expired, for another product or another catalogue price. */
+    PRICE_QUOTE_INVALID(ErrorType.BAD_REQUEST),
+    /** A quoted campaign price lapsed between cart and checkout: nothing was charged, the cart is repriced. */
+    PRICE_CHANGED(ErrorType.FAILED_PRECONDITION),
     /** An amount does not fit the schema's Int (whole rupiah). */
     TOTAL_TOO_LARGE(ErrorType.BAD_REQUEST),
     GRAPHQL_PARSE_FAILED(ErrorType.BAD_REQUEST),

@@ -2,6 +2,7 @@ package dev.shopfed.commerce.repositories;
 
 import dev.shopfed.commerce.model.Money;
 import dev.shopfed.commerce.model.Order;
+import dev.shopfed.commerce.model.OrderDiscount;
 import dev.shopfed.commerce.model.OrderItem;
 import dev.shopfed.commerce.model.OrderStatus;
 import dev.shopfed.commerce.model.PurchaseHistory;
@@ -128,6 +129,35 @@ public class OrderRepository {
                 .param("quantity", quantity)
                 .param("price", unitPrice)
                 .update();
+    }
+
+    public void insertDiscount(String orderId, int lineNo, String productId, String campaignId, long amount) {
+        jdbc.sql("""
+                        INSERT INTO order_discounts (order_id, line_no, product_id, campaign_id, amount)
+                        VALUES (:order, :line, :product, :campaign, :amount)""")
+                .param("order", orderId)
+                .param("line", lineNo)
+                .param("product", productId)
+                .param("campaign", campaignId)
+                .param("amount", amount)
+                .update();
+    }
+
+    public Map<String, List<OrderDiscount>> discountsByOrder(Collection<String> orderIds) {
+        Map<String, List<OrderDiscount>> byOrder = new HashMap<>();
+        if (orderIds.isEmpty()) {
+            return byOrder;
+        }
+        jdbc.sql("""
+                        SELECT order_id, product_id, campaign_id, amount FROM order_discounts
+                        WHERE order_id IN (:ids) ORDER BY order_id, line_no""")
+                .param("ids", orderIds)
+                .query(rs -> {
+                    byOrder.computeIfAbsent(rs.getString("order_id"), id -> new ArrayList<>())
+                            .add(new OrderDiscount(rs.getString("product_id"), rs.getString("campaign_id"),
+                                    Money.rupiah(rs.getLong("amount"))));
+                });
+        return byOrder;
     }
 
     /** Moves an order from AWAITING_PAYMENT to PAID; false when it was not awaiting payment. */

@@ -6,8 +6,10 @@ import dev.shopfed.commerce.model.Cart;
 import dev.shopfed.commerce.model.CartItem;
 import dev.shopfed.commerce.model.Money;
 import dev.shopfed.commerce.model.Product;
+import dev.shopfed.commerce.model.QuotedPrice;
 import dev.shopfed.commerce.repositories.CartRepository;
 import dev.shopfed.commerce.repositories.ProductRepository;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -19,17 +21,27 @@ public class CartService {
 
     private final CartRepository carts;
     private final ProductRepository products;
+    private final PriceQuoteVerifier quotes;
+    private final Clock clock;
 
-    public CartService(CartRepository carts, ProductRepository products) {
+    public CartService(CartRepository carts, ProductRepository products, PriceQuoteVerifier quotes, Clock clock) {
         this.carts = carts;
         this.products = products;
+        this.quotes = quotes;
+        this.clock = clock;
     }
 
+    /** The cart as checkout would charge it now: quotes that lapsed are left out. */
     public Cart cart(String userId) {
-        return Cart.of(userId, carts.items(userId));
+        return Cart.pricedAt(userId, carts.items(userId), clock.instant());
     }
 
     public Cart add(String userId, String productId, int quantity) {
+        return add(userId, productId, quantity, null);
+    }
+
+    /** {@code priceQuote}, when given, must be promo's valid quote for this product at today's catalogue price. */
+    public Cart add(String userId, String productId, int quantity, String priceQuote) {
         if (quantity < 1 || quantity > MAX_LINE_QUANTITY) {
             throw CommerceException.badInput("quantity must be between 1 and " + MAX_LINE_QUANTITY + ", was " + quantity);
         }
@@ -52,7 +64,8 @@ public class CartService {
             throw new CommerceException(ErrorCode.TOTAL_TOO_LARGE,
                     "The cart total would exceed " + Money.rupiah(Integer.MAX_VALUE).formatted());
         }
-        carts.add(userId, productId, quantity);
+        QuotedPrice quote = priceQuote == null ? null : quotes.verify(priceQuote, productId, product.price().amount());
+        carts.add(userId, productId, quantity, quote);
         return cart(userId);
     }
 

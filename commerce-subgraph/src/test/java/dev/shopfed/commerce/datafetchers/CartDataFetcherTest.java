@@ -16,12 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.shopfed.commerce.services.Clocks;
+import dev.shopfed.commerce.services.PriceQuoteVerifier;
 import org.springframework.test.context.ContextConfiguration;
 
 @DataFetcherTest
 @ContextConfiguration(classes = {
         CartDataFetcher.class, CartService.class, Callers.class,
-        CartRepository.class, ProductRepository.class, UserRepository.class, ProductLoader.class})
+        CartRepository.class, ProductRepository.class, UserRepository.class, ProductLoader.class,
+        PriceQuoteVerifier.class, Clocks.class})
 class CartDataFetcherTest {
 
     private static final String ADD = """

@@ -23,6 +23,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.shopfed.commerce.dataloaders.OrderDiscountsLoader;
+import dev.shopfed.commerce.services.Clocks;
+import dev.shopfed.commerce.services.PriceQuoteVerifier;
 import org.springframework.test.context.ContextConfiguration;
 
 @DataFetcherTest
@@ -30,7 +33,8 @@ import org.springframework.test.context.ContextConfiguration;
         CheckoutDataFetcher.class, CartDataFetcher.class, OrderDataFetcher.class,
         OrderService.class, PaymentService.class, CartService.class, Callers.class,
         OrderRepository.class, CartRepository.class, ProductRepository.class, UserRepository.class, PaymentRepository.class,
-        ProductLoader.class, OrderItemsLoader.class, PaymentLoader.class, OrderLoader.class})
+        ProductLoader.class, OrderItemsLoader.class, PaymentLoader.class, OrderLoader.class,
+        PriceQuoteVerifier.class, Clocks.class, OrderDiscountsLoader.class})
 class CheckoutDataFetcherTest {
 
     private static final String CHECKOUT = """

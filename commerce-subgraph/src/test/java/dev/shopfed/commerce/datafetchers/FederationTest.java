@@ -43,6 +43,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.shopfed.commerce.dataloaders.OrderDiscountsLoader;
+import dev.shopfed.commerce.services.Clocks;
 import org.springframework.test.context.ContextConfiguration;
 
 /** The subgraph as the gateway sees it: {@code _service} and {@code _entities}. */
@@ -54,7 +56,7 @@ import org.springframework.test.context.ContextConfiguration;
         CartRepository.class, PaymentRepository.class,
         ProductLoader.class, ShopLoader.class, UserLoader.class, OrderLoader.class, ShopProductsLoader.class,
         AddressLoader.class, CartLoader.class, UserOrdersLoader.class, OrderItemsLoader.class, PaymentLoader.class,
-        PurchaseHistoryLoader.class, CountingDataSource.Installer.class})
+        PurchaseHistoryLoader.class, CountingDataSource.Installer.class, Clocks.class, OrderDiscountsLoader.class})
 class FederationTest {
 
     private static final String ENTITIES = """

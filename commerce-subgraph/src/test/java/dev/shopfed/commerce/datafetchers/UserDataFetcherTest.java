@@ -26,6 +26,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.shopfed.commerce.dataloaders.OrderDiscountsLoader;
+import dev.shopfed.commerce.services.Clocks;
+import dev.shopfed.commerce.services.PriceQuoteVerifier;
 import org.springframework.test.context.ContextConfiguration;
 
 @DataFetcherTest
@@ -33,7 +36,8 @@ import org.springframework.test.context.ContextConfiguration;
         UserDataFetcher.class, OrderDataFetcher.class, Callers.class, OrderService.class,
         UserRepository.class, OrderRepository.class, CartRepository.class, ProductRepository.class, PaymentRepository.class,
         UserLoader.class, AddressLoader.class, CartLoader.class, UserOrdersLoader.class, OrderLoader.class,
-        OrderItemsLoader.class, PaymentLoader.class, ProductLoader.class, PurchaseHistoryLoader.class})
+        OrderItemsLoader.class, PaymentLoader.class, ProductLoader.class, PurchaseHistoryLoader.class,
+        PriceQuoteVerifier.class, Clocks.class, OrderDiscountsLoader.class})
 class UserDataFetcherTest {
 
     private static final String ME = """

@@ -26,6 +26,9 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.shopfed.commerce.dataloaders.OrderDiscountsLoader;
+import dev.shopfed.commerce.services.Clocks;
+import dev.shopfed.commerce.services.PriceQuoteVerifier;
 import org.springframework.test.context.ContextConfiguration;
 
 /** Real threads against the real (H2) database: stock and idempotency must hold under contention. */
@@ -34,7 +37,8 @@ import org.springframework.test.context.ContextConfiguration;
         CheckoutDataFetcher.class, CartDataFetcher.class,
         OrderService.class, PaymentService.class, CartService.class, Callers.class,
         OrderRepository.class, CartRepository.class, ProductRepository.class, UserRepository.class, PaymentRepository.class,
-        ProductLoader.class})
+        ProductLoader.class,
+        PriceQuoteVerifier.class, Clocks.class, OrderDiscountsLoader.class})
 class CheckoutConcurrencyTest {
 
     private static final String CHECKOUT = "mutation($key: String!) { checkout(idempotencyKey: $key) { id } }";

@@ -17,6 +17,7 @@ import dev.shopfed.promo.model.Money;
 import dev.shopfed.promo.model.Product;
 import dev.shopfed.promo.model.Video;
 import dev.shopfed.promo.services.PageSize;
+import dev.shopfed.promo.services.PriceQuotes;
 import dev.shopfed.promo.services.PromoPricing;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,12 @@ import org.dataloader.DataLoader;
 public class ProductDataFetcher {
 
     static final int DEFAULT_VIDEOS = 5;
+
+    private final PriceQuotes quotes;
+
+    public ProductDataFetcher(PriceQuotes quotes) {
+        this.quotes = quotes;
+    }
 
     /**
      * Resolves a representation against promo's catalogue snapshot. For {@code promoPrice} the gateway adds the
@@ -60,6 +67,19 @@ public class ProductDataFetcher {
         DataLoader<String, List<Campaign>> campaigns = dfe.getDataLoader(ActiveCampaignsByProduct.class);
         return campaigns.load(product.id())
                 .thenApply(active -> PromoPricing.promoPrice(product.priceAmount(), active).orElse(null));
+    }
+
+    /** The promo price signed for checkout; null when no active campaign covers the product. */
+    @DgsData(parentType = "Product", field = "priceQuote")
+    public CompletableFuture<String> priceQuote(DgsDataFetchingEnvironment dfe) {
+        Product product = dfe.getSource();
+        if (product.priceAmount() == null) {
+            throw PromoException.badUserInput(
+                    "priceQuote needs the Product representation to carry price { amount } (it is @requires)");
+        }
+        DataLoader<String, List<Campaign>> campaigns = dfe.getDataLoader(ActiveCampaignsByProduct.class);
+        return campaigns.load(product.id())
+                .thenApply(active -> quotes.quote(product.id(), product.priceAmount(), active).orElse(null));
     }
 
     /** The newest videos that tag the product. */

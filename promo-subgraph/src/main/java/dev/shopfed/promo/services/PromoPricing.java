@@ -4,7 +4,6 @@ import dev.shopfed.promo.model.Campaign;
 import dev.shopfed.promo.model.Money;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The promo price: the commerce price less the best active campaign's percentage. The discount is rounded half up
@@ -20,11 +19,18 @@ public final class PromoPricing {
         if (price < 0) {
             throw new IllegalArgumentException("price must not be negative: " + price);
         }
-        OptionalInt best = activeCampaigns.stream().mapToInt(Campaign::discountPercent).max();
-        if (best.isEmpty()) {
-            return Optional.empty();
+        return bestCampaign(activeCampaigns).map(best -> Money.rupiah(price - discount(price, best.discountPercent())));
+    }
+
+    /** The campaign whose percentage applies: the largest; of equal ones the first listed. */
+    public static Optional<Campaign> bestCampaign(List<Campaign> activeCampaigns) {
+        Campaign best = null;
+        for (Campaign campaign : activeCampaigns) {
+            if (best == null || campaign.discountPercent() > best.discountPercent()) {
+                best = campaign;
+            }
         }
-        return Optional.of(Money.rupiah(price - discount(price, best.getAsInt())));
+        return Optional.ofNullable(best);
     }
 
     static long discount(long price, int percent) {
