@@ -49,11 +49,14 @@ public final class LocalFederation implements AutoCloseable {
     Thread startupHook = new Thread(() -> stop(issuer, started), "local-federation-startup-abort");
     Runtime.getRuntime().addShutdownHook(startupHook);
     try {
+      PriceQuoteKeys quoteKeys = PriceQuoteKeys.locatedIn(settings.logDir());
       ServiceSpec commerce = subgraph("commerce", layout.commerceJar(), settings.commercePort(), settings,
-          settings.commerceArgs());
-      ServiceSpec promo = subgraph("promo", layout.promoJar(), settings.promoPort(), settings, settings.promoArgs());
+          concat(quoteKeys.commerceArguments(), settings.commerceArgs()));
+      ServiceSpec promo = subgraph("promo", layout.promoJar(), settings.promoPort(), settings,
+          concat(quoteKeys.promoArguments(), settings.promoArgs()));
       // After the port checks (a busy port leaves no trace); read by all three.
       GatewayIdentityKeys keys = GatewayIdentityKeys.createIn(settings.logDir());
+      PriceQuoteKeys.createIn(settings.logDir());
       // The subgraphs do not depend on each other: launch both, then wait for each.
       ServiceProcess commerceProcess = launch(commerce, settings, started);
       ServiceProcess promoProcess = launch(promo, settings, started);
@@ -147,6 +150,13 @@ public final class LocalFederation implements AutoCloseable {
   private ServiceProcess service(String name) {
     return services.stream().filter(s -> s.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+  }
+
+  /** {@code first}, then {@code then}: a repeated option takes its last value, so the caller's win. */
+  private static List<String> concat(List<String> first, List<String> then) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(then);
+    return all;
   }
 
   private static ServiceSpec subgraph(String name, Path jar, int requestedPort, FederationSettings settings,

@@ -50,6 +50,8 @@ class GoldenAnswersTest {
   private static final Generated ORDER_CREATED_AT = Generated.instant("order.createdAt");
   private static final Generated PAYMENT_ID = Generated.paymentId("payment.id");
   private static final Generated PAID_AT = Generated.instant("payment.paidAt");
+  /** The promo price the product page showed for p75: the cart, the order and the payment charge it. */
+  private static final Generated P75_QUOTE = Generated.priceQuote("priceQuote.p75");
 
   private final GoldenAnswers golden;
 
@@ -80,9 +82,14 @@ class GoldenAnswersTest {
   @Order(3)
   void productPage() {
     golden.check("productPage",
-        operation("ProductPage").with("id", "p16"),
-        operation("ProductPage").with("id", "p4").with("withVideos", false),
-        operation("ProductPage").with("id", "p999999"));
+        operation("ProductPage").with("id", "p16")
+            .generated("/data/product/priceQuote", Generated.priceQuote("priceQuote.p16")),
+        operation("ProductPage").with("id", "p4").with("withVideos", false)
+            .generated("/data/product/priceQuote", Generated.priceQuote("priceQuote.p4")),
+        operation("ProductPage").with("id", "p999999"),
+        // The app's buying path starts here: the cart below adds p75 with this quote.
+        operation("ProductPage").with("id", "p75").with("withVideos", false)
+            .generated("/data/product/priceQuote", P75_QUOTE));
   }
 
   @Test
@@ -119,7 +126,7 @@ class GoldenAnswersTest {
   void cart() {
     golden.check("cart",
         operation("Cart").as(BUYER),
-        operation("AddToCart").as(BUYER).with("productId", "p75").with("quantity", 2),
+        operation("AddToCart").as(BUYER).with("productId", "p75").with("quantity", 2).with("priceQuote", P75_QUOTE),
         operation("AddToCart").as(BUYER).with("productId", "p46").with("quantity", 1),
         operation("AddToCart").as(BUYER).with("productId", "p23"),
         operation("RemoveFromCart").as(BUYER).with("productId", "p23"),

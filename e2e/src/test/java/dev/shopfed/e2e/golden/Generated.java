@@ -21,7 +21,10 @@ public record Generated(String name, Shape shape) {
   public enum Shape {
     ORDER_ID("an order id ord-<uuid>", "ord-"),
     PAYMENT_ID("a payment id pay-<uuid>", "pay-"),
-    INSTANT("an ISO-8601 UTC instant taken during this run", null);
+    INSTANT("an ISO-8601 UTC instant taken during this run", null),
+    PRICE_QUOTE("a price quote: a compact JWS (three base64url parts)", null);
+
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     // The services and the test share the machine's clock; commerce shows whole seconds.
@@ -48,6 +51,9 @@ public record Generated(String name, Shape shape) {
         return value + " is not " + description;
       }
       String text = value.stringValue();
+      if (this == PRICE_QUOTE) {
+        return COMPACT_JWS.matcher(text).matches() ? null : '"' + text + "\" is not " + description;
+      }
       if (idPrefix != null) {
         boolean ok = text.startsWith(idPrefix) && UUID.matcher(text.substring(idPrefix.length())).matches();
         return ok ? null : '"' + text + "\" is not " + description;
@@ -77,6 +83,11 @@ public record Generated(String name, Shape shape) {
 
   public static Generated instant(String name) {
     return new Generated(name, Shape.INSTANT);
+  }
+
+  /** A price quote promo signs afresh on every request (its issue time and signature change). */
+  public static Generated priceQuote(String name) {
+    return new Generated(name, Shape.PRICE_QUOTE);
   }
 
   /** How the value appears in a stored answer. */

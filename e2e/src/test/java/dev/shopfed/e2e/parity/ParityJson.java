@@ -33,7 +33,7 @@ public final class ParityJson {
 
   /**
    * The same value with every number as a BigDecimal without trailing zeros (JSON does not tell 5
-   * from 5.0); maps stay ordered, so key order still counts.
+   * from 5.0) and every signed value by its claims ({@link SignedValues}); maps stay ordered, so key order still counts.
    */
   public static Object canonical(Object value) {
     if (value instanceof Map<?, ?> map) {
@@ -45,6 +45,9 @@ public final class ParityJson {
       List<Object> copy = new ArrayList<>(list.size());
       list.forEach(item -> copy.add(canonical(item)));
       return copy;
+    }
+    if (value instanceof String text) {
+      return SignedValues.comparable(text);
     }
     if (value instanceof Number number) {
       BigDecimal decimal = number instanceof BigDecimal d ? d : new BigDecimal(number.toString());

@@ -60,10 +60,14 @@ public final class Carts {
     return quantities;
   }
 
-  /** lineTotal = quantity x commerce price; subtotal = sum of lines; itemCount = units in the cart. */
+  /**
+   * lineTotal = quantity x commerce price; subtotal = sum of lines; discountTotal = sum of the lines' discounts;
+   * total = subtotal - discountTotal; itemCount = units in the cart.
+   */
   public static JsonNode checked(JsonNode cart, String where) {
     assertThat(cart).as(where + " returns a cart").isNotNull();
     int sum = 0;
+    int discounts = 0;
     int units = 0;
     for (JsonNode item : cart.path("items")) {
       String line = where + " line " + item.at("/product/id").asString();
@@ -79,6 +83,16 @@ public final class Carts {
       }
       sum += lineTotal.amount();
       units += quantity;
+      if (item.path("discount").isObject()) {
+        discounts += Money.of(item.get("discount"), line + " discount").amount();
+      }
+    }
+    if (cart.has("total")) {
+      int subtotal = Money.of(cart.get("subtotal"), where + " subtotal").amount();
+      assertThat(Money.of(cart.get("discountTotal"), where + " discountTotal").amount())
+          .as(where + " discountTotal = sum of the lines' discounts").isEqualTo(discounts);
+      assertThat(Money.of(cart.get("total"), where + " total").amount())
+          .as(where + " total = subtotal - discountTotal").isEqualTo(subtotal - discounts);
     }
     assertThat(Money.of(cart.get("subtotal"), where + " subtotal").amount()).as(where + " subtotal = sum of lines")
         .isEqualTo(sum);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
+import dev.shopfed.promo.services.PriceQuotes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,7 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Entity fetchers and fan-out fields go through DataLoaders: a request runs one query per table it touches, however
  * many entities it resolves. The statements are counted at the DataSource.
  */
-@PromoSliceTest({ProductDataFetcher.class, VideoDataFetcher.class, CampaignDataFetcher.class,
+@PromoSliceTest({ProductDataFetcher.class, PriceQuotes.class, VideoDataFetcher.class, CampaignDataFetcher.class,
         AffiliateLinkDataFetcher.class, CreatorDataFetcher.class, UserDataFetcher.class, ProductsById.class, ActiveCampaignsByProduct.class,
         VideosByProduct.class, VideosByCreator.class, VideosById.class, AffiliateLinksByProduct.class,
         CreatorsById.class, TaggedProductsByVideo.class, VouchersByCampaign.class, ProductRepository.class,

@@ -14,13 +14,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import dev.shopfed.promo.services.PriceQuotes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /** The same data at another time: during the seeded Ramadan Sale (March 2025) it is active and prices follow. */
-@PromoSliceTest({QueryDataFetcher.class, ProductDataFetcher.class, ProductsById.class, ActiveCampaignsByProduct.class,
+@PromoSliceTest({QueryDataFetcher.class, ProductDataFetcher.class, PriceQuotes.class, ProductsById.class, ActiveCampaignsByProduct.class,
         ProductRepository.class, CampaignRepository.class, LiveStreamRepository.class})
 @TestPropertySource(properties = "promo.test.now=" + CampaignClockTest.NOW)
 class CampaignClockTest {

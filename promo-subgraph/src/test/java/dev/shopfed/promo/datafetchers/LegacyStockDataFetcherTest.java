@@ -18,12 +18,13 @@ import dev.shopfed.promo.repositories.ProductRepository;
 import graphql.ExecutionResult;
 import java.util.List;
 import java.util.Map;
+import dev.shopfed.promo.services.PriceQuotes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Promo's legacy {@code Product.stock} and {@code inStock}, served while the label stock-to-commerce is off. */
-@PromoSliceTest({ProductDataFetcher.class, LegacyStockDataFetcher.class, LiveStreamDataFetcher.class,
+@PromoSliceTest({ProductDataFetcher.class, PriceQuotes.class, LegacyStockDataFetcher.class, LiveStreamDataFetcher.class,
         ProductsById.class, LegacyStockByProduct.class, LiveStreamsById.class, ProductsByLiveStream.class,
         ProductRepository.class, LegacyCatalogueRepository.class, LiveStreamRepository.class})
 class LegacyStockDataFetcherTest {

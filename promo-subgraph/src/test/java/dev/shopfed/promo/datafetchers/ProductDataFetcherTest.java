@@ -27,11 +27,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import dev.shopfed.promo.services.PriceQuotes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-@PromoSliceTest({ProductDataFetcher.class, AffiliateLinkDataFetcher.class, VideoDataFetcher.class, CampaignDataFetcher.class,
+@PromoSliceTest({ProductDataFetcher.class, PriceQuotes.class, AffiliateLinkDataFetcher.class, VideoDataFetcher.class, CampaignDataFetcher.class,
         ProductsById.class, ActiveCampaignsByProduct.class, VideosByProduct.class, AffiliateLinksByProduct.class,
         CreatorsById.class, ProductRepository.class, CampaignRepository.class, VideoRepository.class,
         AffiliateLinkRepository.class, CreatorRepository.class})
@@ -46,6 +47,9 @@ class ProductDataFetcherTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PriceQuotes quotes;
 
     /** The best of several active campaigns applies; the discount rounds half up (99.990 * 15% = 14.998,5). */
     @Test
@@ -75,6 +79,24 @@ class ProductDataFetcherTest {
         DocumentContext json = Entities.json(Entities.resolve(graphql, PRICED, List.of(priced(id, 1_234_567))));
         assertThat((String) json.read("data._entities[0].promoPrice.formatted"))
                 .matches("Rp \\d{1,3}(\\.\\d{3})*");
+    }
+
+    /** The quote signs what promoPrice shows, for this product and the commerce price it was taken off. */
+    @Test
+    void priceQuoteSignsThePromoPrice() throws Exception {
+        String query = "... on Product { id promoPrice { amount } priceQuote }";
+        DocumentContext json = Entities.json(Entities.resolve(graphql, query,
+                List.of(priced("p47", 109_000), priced("p1", 100_000))));
+        int promoPrice = json.read("data._entities[0].promoPrice.amount");
+        com.nimbusds.jwt.SignedJWT quote = com.nimbusds.jwt.SignedJWT.parse(json.read("data._entities[0].priceQuote"));
+
+        assertThat(quote.verify(new com.nimbusds.jose.crypto.ECDSAVerifier(quotes.publicKey()))).isTrue();
+        assertThat(quote.getJWTClaimsSet().getSubject()).isEqualTo("p47");
+        assertThat(quote.getJWTClaimsSet().getLongClaim("unitPrice")).isEqualTo(promoPrice);
+        assertThat(quote.getJWTClaimsSet().getLongClaim("basePrice")).isEqualTo(109_000L);
+        Object otherPromoPrice = json.read("data._entities[1].promoPrice");
+        Object otherQuote = json.read("data._entities[1].priceQuote");
+        assertThat(otherQuote == null).as("p1: a quote exactly when there is a promo price").isEqualTo(otherPromoPrice == null);
     }
 
     /** A bigger discount from a campaign that ended (or has not started) does not count. */
