@@ -86,6 +86,18 @@ public record FederationSettings(
         args, commerceArgs, promoArgs, overrideLabels);
   }
 
+  /** The gateway loads (and watches) this supergraph file instead. */
+  public FederationSettings withSupergraph(Path file) {
+    return new FederationSettings(layout, commercePort, promoPort, gatewayPort, file, logDir, startupTimeout,
+        jvmArgs, commerceArgs, promoArgs, overrideLabels);
+  }
+
+  /** Extra program arguments for the two subgraphs, e.g. the datasource of each. */
+  public FederationSettings withSubgraphArgs(List<String> commerce, List<String> promo) {
+    return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout,
+        jvmArgs, commerce, promo, overrideLabels);
+  }
+
   /** Parses {@code --name value} and {@code --name=value} options over the defaults. */
   public static FederationSettings parse(String[] args, ProjectLayout layout) {
     FederationSettings defaults = defaults(layout);

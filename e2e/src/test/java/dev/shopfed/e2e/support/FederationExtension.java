@@ -7,12 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Starts the real commerce, promo and gateway jars once per test run, on free ports, and hands
  * tests a {@link Gateway} client (which signs in through the launcher's dev issuer), the {@link Operations}, and
  * the {@link LocalFederation} itself (its subgraph and issuer URLs). JUnit closes the federation when the
- * run ends; the federation's own shutdown hook covers a JVM that dies first.
+ * run ends; the federation's own shutdown hook covers a JVM that dies first. Classes marked {@link OnPostgres} get a
+ * second federation, started once for all of them, whose subgraphs run on PostgreSQL.
  */
 public final class FederationExtension implements ParameterResolver {
 
@@ -26,8 +28,9 @@ public final class FederationExtension implements ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    boolean postgres = AnnotationSupport.isAnnotated(context.getRequiredTestClass(), OnPostgres.class);
     Startup startup = context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(Startup.class, key -> Startup.run(), Startup.class);
+        .computeIfAbsent(postgres ? "postgres" : "embedded", key -> Startup.run(postgres), Startup.class);
     Class<?> type = parameter.getParameter().getType();
     if (type == LocalFederation.class) {
       return startup.running();
@@ -39,22 +42,31 @@ public final class FederationExtension implements ParameterResolver {
   private record Startup(LocalFederation federation, Gateway client, Operations contract, RuntimeException failure)
       implements AutoCloseable {
 
-    static Startup run() {
+    static Startup run(boolean postgres) {
       ProjectLayout layout = ProjectLayout.locate();
       Operations operations = new Operations(layout.operationsDir());
-      FederationSettings settings = FederationSettings.defaults(layout)
-          .onFreePorts()
-          .withLogDir(layout.root().resolve("e2e/target/e2e-logs"))
-          // Quick startup matters more than peak speed for a short suite on a small machine.
-          .withJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
       try {
-        LocalFederation federation = LocalFederation.start(settings);
+        LocalFederation federation = LocalFederation.start(settings(layout, postgres));
         Tokens tokens = new Tokens(federation.issuer().tokenUrl());
         return new Startup(federation, new Gateway(federation.gatewayUrl(), federation.graphqlUrl(), tokens),
             operations, null);
       } catch (RuntimeException e) {
         return new Startup(null, null, operations, e);
       }
+    }
+
+    /** On PostgreSQL: one server for the run, a database of its own for each subgraph. */
+    private static FederationSettings settings(ProjectLayout layout, boolean postgres) {
+      FederationSettings settings = FederationSettings.defaults(layout)
+          .onFreePorts()
+          .withLogDir(layout.root().resolve(postgres ? "e2e/target/e2e-logs-postgres" : "e2e/target/e2e-logs"))
+          // Quick startup matters more than peak speed for a short suite on a small machine.
+          .withJvmArgs(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m"));
+      if (!postgres) {
+        return settings;
+      }
+      return settings.withSubgraphArgs(PostgresDatabase.create().datasourceArgs(),
+          PostgresDatabase.create().datasourceArgs());
     }
 
     Gateway gateway() {
