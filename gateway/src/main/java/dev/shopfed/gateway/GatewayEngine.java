@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.execution.HttpSubgraphClient;
+import dev.shopfed.gateway.execution.ObservedSubgraphClient;
 import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
 import dev.shopfed.gateway.migration.ShadowCompare;
@@ -36,10 +37,18 @@ public final class GatewayEngine implements AutoCloseable {
     this.client = client;
     this.persisted = persisted;
     this.ownsPersisted = ownsPersisted;
-    DocumentParser parser = new DocumentParser(supergraph.apiSchema(), options.limits());
-    Cache<String, ParsedDocument> documents = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
-    Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = Caffeine.newBuilder().maximumSize(options.cacheSize()).build();
-    this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph), plans);
+    DocumentParser parser = new DocumentParser(supergraph.apiSchema(), options.limits(), options.telemetry());
+    Cache<String, ParsedDocument> documents = cache(options, "document");
+    Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = cache(options, "plan");
+    this.executor = new OperationExecutor(supergraph, options, ObservedSubgraphClient.of(client, options.telemetry()),
+        parser, documents, new QueryPlanner(supergraph), plans);
+  }
+
+  /** Its hits and misses counted when telemetry keeps them. */
+  private static <K, V> Cache<K, V> cache(GatewayOptions options, String name) {
+    Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(options.cacheSize());
+    var stats = options.telemetry().cacheStats(name);
+    return stats == null ? builder.build() : builder.recordStats(() -> stats).build();
   }
 
   /** How far the migration of this supergraph's overridden fields is (traffic counted since this engine began). */

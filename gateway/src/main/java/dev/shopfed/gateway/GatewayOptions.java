@@ -9,6 +9,7 @@ import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
+import dev.shopfed.gateway.telemetry.Telemetry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ import java.util.Set;
  *                         ({@code gateway.migration.*})
  * @param shadowCompare    asking the other owner of fields under progressive override too, and comparing
  *                         ({@code gateway.migration.shadow.*}); off by default
+ * @param telemetry        where traces, metrics and access-log lines of requests go; none by default
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -56,14 +58,15 @@ public record GatewayOptions(
     AuthorizationOptions authorization,
     ConsentOptions consent,
     MigrationOptions migration,
-    ShadowCompareOptions shadowCompare) {
+    ShadowCompareOptions shadowCompare,
+    Telemetry telemetry) {
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null, null, null, null, null);
+        demandControl, exposure, null, null, null, null, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -79,11 +82,12 @@ public record GatewayOptions(
     consent = consent == null ? ConsentOptions.disabled() : consent;
     migration = migration == null ? MigrationOptions.defaults() : migration;
     shadowCompare = shadowCompare == null ? ShadowCompareOptions.defaults() : shadowCompare;
+    telemetry = telemetry == null ? Telemetry.none() : telemetry;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
@@ -130,6 +134,10 @@ public record GatewayOptions(
     return edit(o -> o.shadowCompare = settings);
   }
 
+  public GatewayOptions withTelemetry(Telemetry telemetry) {
+    return edit(o -> o.telemetry = telemetry);
+  }
+
   /** These options with what {@code change} sets on a copy. */
   private GatewayOptions edit(java.util.function.Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -155,6 +163,7 @@ public record GatewayOptions(
     ConsentOptions consent;
     MigrationOptions migration;
     ShadowCompareOptions shadowCompare;
+    Telemetry telemetry;
 
     Draft(GatewayOptions from) {
       subgraphUrls = from.subgraphUrls;
@@ -173,12 +182,13 @@ public record GatewayOptions(
       consent = from.consent;
       migration = from.migration;
       shadowCompare = from.shadowCompare;
+      telemetry = from.telemetry;
     }
 
     GatewayOptions options() {
       return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
           persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-          migration, shadowCompare);
+          migration, shadowCompare, telemetry);
     }
   }
 }

@@ -167,6 +167,7 @@ public final class OperationExecutor {
           + "__schema or __type", "INTROSPECTION_DISABLED");
     }
     OperationDefinition operation = selectOperation(parsed, request.operationName());
+    options.telemetry().operation(operation.getOperation().name().toLowerCase(Locale.ROOT), operation.getName());
     rejectMutationWhenReadOnly(request, operation);
     return new ValidOperation(parsed, operation, coerce(operation, request.variables()));
   }
@@ -203,8 +204,8 @@ public final class OperationExecutor {
     PlanKey key = new PlanKey(request.query(), request.operationName(), labels, conditions, grant, purposes);
     PreparedPlan prepared;
     try {
-      prepared = plans.get(key, k -> plan(parsed, request.operationName(), operation, variables, labels, conditions,
-          grant, purposes));
+      prepared = plans.get(key, k -> options.telemetry().stage("plan", () -> plan(parsed, request.operationName(),
+          operation, variables, labels, conditions, grant, purposes)));
     } catch (PlanningException e) {
       return CompletableFuture.completedFuture(planningFailed(e));
     } catch (AbortExecutionException e) {

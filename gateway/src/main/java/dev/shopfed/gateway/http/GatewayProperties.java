@@ -89,7 +89,8 @@ public record GatewayProperties(
         null, // authorization: SupergraphLoader adds it, with the PolicyEvaluator bean
         null, // consent: SupergraphLoader adds it, with the consent store bean
         null, // migration: SupergraphLoader adds it, shared by every engine
-        null); // shadow compare: SupergraphLoader adds it, from ShadowCompareProperties
+        null, // shadow compare: SupergraphLoader adds it, from ShadowCompareProperties
+        null); // telemetry: SupergraphLoader adds it, from the Telemetry bean
   }
 
   private static List<String> lowerCase(List<String> headers) {

@@ -4,6 +4,7 @@ import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.identity.Authenticator;
 import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
+import dev.shopfed.gateway.telemetry.Telemetry;
 import java.util.List;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -51,11 +52,12 @@ class GatewayRoutes {
 
   @Bean
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
-      ActiveEngine engine, JsonMapper json, Authenticator authenticator, ConsentStoreConnection consentStore) {
+      ActiveEngine engine, JsonMapper json, Authenticator authenticator, ConsentStoreConnection consentStore,
+      Telemetry telemetry) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
     ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer().signInUrl());
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
-            HttpEdge.of(properties), authenticator),
+            HttpEdge.of(properties), authenticator, telemetry),
         new HealthEndpoint(engine), explorer)
         .and(SubgraphIdentityJwks.route(subgraphIdentity, json))
         .and(ConsentEndpoints.routes(engine, () -> consentStore, properties.consent().exportToken(), json))

@@ -6,6 +6,8 @@ import dev.shopfed.gateway.identity.AuthenticationOptions;
 import dev.shopfed.gateway.identity.Authenticator;
 import dev.shopfed.gateway.identity.Identity;
 import dev.shopfed.gateway.identity.InvalidTokenException;
+import dev.shopfed.gateway.telemetry.RequestObservation;
+import dev.shopfed.gateway.telemetry.Telemetry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +45,7 @@ final class GraphQLEndpoint {
   private final int maxRequestBytes;
   private final HttpEdge edge;
   private final Authenticator authenticator;
+  private final Telemetry telemetry;
 
   GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
       int maxRequestBytes, HttpEdge edge) {
@@ -52,6 +55,12 @@ final class GraphQLEndpoint {
 
   GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
       int maxRequestBytes, HttpEdge edge, Authenticator authenticator) {
+    this(executor, json, explorer, explainAllowed, maxRequestBytes, edge, authenticator, Telemetry.none());
+  }
+
+  GraphQLEndpoint(RequestExecutor executor, JsonMapper json, ExplorerPage explorer, boolean explainAllowed,
+      int maxRequestBytes, HttpEdge edge, Authenticator authenticator, Telemetry telemetry) {
+    this.telemetry = telemetry;
     this.authenticator = authenticator;
     this.executor = executor;
     this.json = json;
@@ -144,7 +153,14 @@ final class GraphQLEndpoint {
         parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly,
         "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)), RequestIds.of(request.exchange()),
         identity);
-    return Mono.defer(() -> Mono.fromFuture(executor.execute(gatewayRequest)));
+    return Mono.defer(() -> {
+      RequestObservation observed = telemetry.request(request.method().name(), request.path(),
+          gatewayRequest.requestId(), gatewayRequest.headers());
+      return Mono.fromFuture(observed.inScope(() -> executor.execute(gatewayRequest)))
+          .doOnNext(response -> observed.end(status(response).value(), ErrorCodes.of(response.body())))
+          .doOnError(failure -> observed.end(HttpStatus.INTERNAL_SERVER_ERROR.value(), List.of("INTERNAL_SERVER_ERROR")))
+          .doOnCancel(() -> observed.end(499, List.of())); // the client went away (nginx's code for it)
+    });
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.telemetry.Telemetry;
 import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.authorization.PolicyEvaluator;
 import dev.shopfed.gateway.consent.ConsentOptions;
@@ -61,7 +62,8 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
         ? AuthorizationOptions.defaults()
         : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
     this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization)
-        .withConsent(consent).withMigration(migration).withShadowCompare(shadowCompare(context));
+        .withConsent(consent).withMigration(migration).withShadowCompare(shadowCompare(context))
+        .withTelemetry(context.getBeanProvider(Telemetry.class).getIfAvailable(Telemetry::none));
     this.pollInterval = properties.pollInterval();
     this.active = active;
     this.context = context;

@@ -3,6 +3,7 @@ package dev.shopfed.gateway.operation;
 import dev.shopfed.gateway.limits.DocumentLimits;
 import dev.shopfed.gateway.limits.LimitViolation;
 import dev.shopfed.gateway.limits.OperationLimits;
+import dev.shopfed.gateway.telemetry.Telemetry;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
@@ -35,17 +36,34 @@ public final class DocumentParser {
 
   private final GraphQLSchema schema;
   private final DocumentLimits limits;
+  private final Telemetry telemetry;
 
   public DocumentParser(GraphQLSchema schema) {
     this(schema, OperationLimits.defaults());
   }
 
   public DocumentParser(GraphQLSchema schema, OperationLimits limits) {
+    this(schema, limits, Telemetry.none());
+  }
+
+  /** @param telemetry gets a {@code parse} and a {@code validate} span per document */
+  public DocumentParser(GraphQLSchema schema, OperationLimits limits, Telemetry telemetry) {
     this.schema = schema;
     this.limits = new DocumentLimits(limits);
+    this.telemetry = telemetry;
   }
 
   public ParsedDocument parse(String query) {
+    Object parsed = telemetry.stage("parse", () -> parseChecked(query));
+    if (parsed instanceof ParsedDocument refused) {
+      return refused;
+    }
+    Document document = (Document) parsed;
+    return telemetry.stage("validate", () -> validate(document));
+  }
+
+  /** The document, or the refusal when it does not parse or breaks a limit. */
+  private Object parseChecked(String query) {
     Optional<LimitViolation> tooLarge = limits.checkText(query);
     if (tooLarge.isPresent()) {
       return refused(tooLarge.get());
@@ -69,6 +87,10 @@ public final class DocumentParser {
     if (violation.isPresent()) {
       return refused(violation.get());
     }
+    return document;
+  }
+
+  private ParsedDocument validate(Document document) {
     List<ValidationError> validation = new Validator().validateDocument(schema, document, Locale.ENGLISH);
     if (!validation.isEmpty()) {
       List<GraphQLError> errors = validation.stream().map(v -> withCode(v, "GRAPHQL_VALIDATION_FAILED")).toList();
