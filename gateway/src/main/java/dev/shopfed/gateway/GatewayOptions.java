@@ -9,6 +9,7 @@ import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
+import dev.shopfed.gateway.traffic.TrafficOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,9 @@ import java.util.Set;
  *                         ({@code gateway.migration.*})
  * @param shadowCompare    asking the other owner of fields under progressive override too, and comparing
  *                         ({@code gateway.migration.shadow.*}); off by default
+ * @param traffic          per-subgraph transport (timeouts, in-flight bound, HTTP/2, answer cap, breaker, retries)
+ *                         and the request deadline ({@code gateway.subgraphs.*}, {@code gateway.request-timeout});
+ *                         by default every subgraph gets {@code subgraphTimeout} and the memory's answer cap
  */
 public record GatewayOptions(
     Map<String, URI> subgraphUrls,
@@ -56,7 +60,18 @@ public record GatewayOptions(
     AuthorizationOptions authorization,
     ConsentOptions consent,
     MigrationOptions migration,
-    ShadowCompareOptions shadowCompare) {
+    ShadowCompareOptions shadowCompare,
+    TrafficOptions traffic) {
+
+  /** Without traffic settings: every subgraph with {@code subgraphTimeout} and the memory's answer cap. */
+  public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
+      List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
+      OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure,
+      SubgraphIdentityOptions subgraphIdentity, HeaderRules headers, AuthorizationOptions authorization,
+      ConsentOptions consent, MigrationOptions migration, ShadowCompareOptions shadowCompare) {
+    this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
+        demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration, shadowCompare, null);
+  }
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
@@ -79,6 +94,8 @@ public record GatewayOptions(
     consent = consent == null ? ConsentOptions.disabled() : consent;
     migration = migration == null ? MigrationOptions.defaults() : migration;
     shadowCompare = shadowCompare == null ? ShadowCompareOptions.defaults() : shadowCompare;
+    traffic = traffic == null ? TrafficOptions.of(subgraphTimeout == null ? Duration.ofSeconds(30) : subgraphTimeout,
+        memory.maxSubgraphResponseBytes()) : traffic;
   }
 
   public static GatewayOptions defaults() {
@@ -130,6 +147,10 @@ public record GatewayOptions(
     return edit(o -> o.shadowCompare = settings);
   }
 
+  public GatewayOptions withTraffic(TrafficOptions settings) {
+    return edit(o -> o.traffic = settings);
+  }
+
   /** These options with what {@code change} sets on a copy. */
   private GatewayOptions edit(java.util.function.Consumer<Draft> change) {
     Draft draft = new Draft(this);
@@ -155,6 +176,7 @@ public record GatewayOptions(
     ConsentOptions consent;
     MigrationOptions migration;
     ShadowCompareOptions shadowCompare;
+    TrafficOptions traffic;
 
     Draft(GatewayOptions from) {
       subgraphUrls = from.subgraphUrls;
@@ -173,12 +195,13 @@ public record GatewayOptions(
       consent = from.consent;
       migration = from.migration;
       shadowCompare = from.shadowCompare;
+      traffic = from.traffic;
     }
 
     GatewayOptions options() {
       return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
           persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-          migration, shadowCompare);
+          migration, shadowCompare, traffic);
     }
   }
 }
