@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
-import dev.shopfed.gateway.execution.HttpSubgraphClient;
 import dev.shopfed.gateway.execution.ObservedSubgraphClient;
 import dev.shopfed.gateway.execution.OperationExecutor;
 import dev.shopfed.gateway.execution.SubgraphClient;
@@ -15,6 +14,8 @@ import dev.shopfed.gateway.persisted.PersistedOperations;
 import dev.shopfed.gateway.persisted.Resolution;
 import dev.shopfed.gateway.planning.QueryPlanner;
 import dev.shopfed.gateway.supergraph.Supergraph;
+import dev.shopfed.gateway.traffic.SubgraphBreakers;
+import dev.shopfed.gateway.traffic.SubgraphTransport;
 import graphql.schema.idl.SchemaPrinter;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,14 +28,16 @@ public final class GatewayEngine implements AutoCloseable {
 
   private final Supergraph supergraph;
   private final SubgraphClient client;
+  private final SubgraphBreakers breakers;
   private final OperationExecutor executor;
   private final PersistedOperations persisted;
   private final boolean ownsPersisted;
 
   private GatewayEngine(Supergraph supergraph, GatewayOptions options, SubgraphClient client,
-      PersistedOperations persisted, boolean ownsPersisted) {
+      SubgraphBreakers breakers, PersistedOperations persisted, boolean ownsPersisted) {
     this.supergraph = supergraph;
     this.client = client;
+    this.breakers = breakers;
     this.persisted = persisted;
     this.ownsPersisted = ownsPersisted;
     DocumentParser parser = new DocumentParser(supergraph.apiSchema(), options.limits(), options.telemetry());
@@ -81,14 +84,18 @@ public final class GatewayEngine implements AutoCloseable {
    * closes them); null makes the engine its own from {@link GatewayOptions#persistedQueries()}.
    */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted) {
-    HttpSubgraphClient client = new HttpSubgraphClient(options.subgraphTimeout(),
-        options.memory().maxSubgraphResponseBytes());
+    SubgraphTransport transport = SubgraphTransport.of(options.traffic());
     try {
-      return load(supergraphSdl, options, client, persisted);
+      return load(supergraphSdl, options, transport.client(), transport.breakers(), persisted);
     } catch (RuntimeException e) {
-      client.close();
+      transport.client().close();
       throw e;
     }
+  }
+
+  /** The circuit breaker of each subgraph (none with a transport of the caller's own), for metrics. */
+  public SubgraphBreakers breakers() {
+    return breakers;
   }
 
   /** As {@link #load(String, GatewayOptions)}, with the given transport to the subgraphs. */
@@ -99,6 +106,11 @@ public final class GatewayEngine implements AutoCloseable {
   /** With the given transport and shared persisted operations (null: the engine's own). */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client,
       PersistedOperations persisted) {
+    return load(supergraphSdl, options, client, new SubgraphBreakers(options.traffic()), persisted);
+  }
+
+  private static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client,
+      SubgraphBreakers breakers, PersistedOperations persisted) {
     Supergraph supergraph;
     try {
       supergraph = Supergraph.parse(supergraphSdl).withSubgraphUrls(options.subgraphUrls());
@@ -106,9 +118,10 @@ public final class GatewayEngine implements AutoCloseable {
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     if (persisted != null) {
-      return new GatewayEngine(supergraph, options, client, persisted, false);
+      return new GatewayEngine(supergraph, options, client, breakers, persisted, false);
     }
-    return new GatewayEngine(supergraph, options, client, PersistedOperations.create(options.persistedQueries()), true);
+    return new GatewayEngine(supergraph, options, client, breakers,
+        PersistedOperations.create(options.persistedQueries()), true);
   }
 
   /** Persisted operations turn the request into its text (or refuse it) before it is parsed. */

@@ -10,6 +10,7 @@ import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedQueriesOptions;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.telemetry.Telemetry;
+import dev.shopfed.gateway.traffic.TrafficOptions;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,9 @@ import java.util.Set;
  *                         ({@code gateway.migration.*})
  * @param shadowCompare    asking the other owner of fields under progressive override too, and comparing
  *                         ({@code gateway.migration.shadow.*}); off by default
+ * @param traffic          per-subgraph transport (timeouts, in-flight bound, HTTP/2, answer cap, breaker, retries)
+ *                         and the request deadline ({@code gateway.subgraphs.*}, {@code gateway.request-timeout});
+ *                         by default every subgraph gets {@code subgraphTimeout} and the memory's answer cap
  * @param telemetry        where traces, metrics and access-log lines of requests go; none by default
  */
 public record GatewayOptions(
@@ -59,14 +63,25 @@ public record GatewayOptions(
     ConsentOptions consent,
     MigrationOptions migration,
     ShadowCompareOptions shadowCompare,
+    TrafficOptions traffic,
     Telemetry telemetry) {
+
+  /** Without traffic settings: every subgraph with {@code subgraphTimeout} and the memory's answer cap. */
+  public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
+      List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
+      OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure,
+      SubgraphIdentityOptions subgraphIdentity, HeaderRules headers, AuthorizationOptions authorization,
+      ConsentOptions consent, MigrationOptions migration, ShadowCompareOptions shadowCompare) {
+    this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
+        demandControl, exposure, subgraphIdentity, headers, authorization, consent, migration, shadowCompare, null, null);
+  }
 
   /** Without identity, header or authorization settings: their defaults. */
   public GatewayOptions(Map<String, URI> subgraphUrls, Duration subgraphTimeout, Set<String> overrideLabels,
       List<String> propagateHeaders, long cacheSize, PersistedQueriesOptions persistedQueries, MemoryOptions memory,
       OperationLimits limits, DemandControlOptions demandControl, ExposureOptions exposure) {
     this(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize, persistedQueries, memory, limits,
-        demandControl, exposure, null, null, null, null, null, null, null);
+        demandControl, exposure, null, null, null, null, null, null, null, null);
   }
 
   /** Groups left null take their defaults. */
@@ -82,12 +97,14 @@ public record GatewayOptions(
     consent = consent == null ? ConsentOptions.disabled() : consent;
     migration = migration == null ? MigrationOptions.defaults() : migration;
     shadowCompare = shadowCompare == null ? ShadowCompareOptions.defaults() : shadowCompare;
+    traffic = traffic == null ? TrafficOptions.of(subgraphTimeout == null ? Duration.ofSeconds(30) : subgraphTimeout,
+        memory.maxSubgraphResponseBytes()) : traffic;
     telemetry = telemetry == null ? Telemetry.none() : telemetry;
   }
 
   public static GatewayOptions defaults() {
     return new GatewayOptions(Map.of(), Duration.ofSeconds(30), Set.of(), List.of(), 1000, null, null, null, null,
-        null, null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null, null);
   }
 
   public GatewayOptions withSubgraphUrls(Map<String, URI> urls) {
@@ -134,6 +151,10 @@ public record GatewayOptions(
     return edit(o -> o.shadowCompare = settings);
   }
 
+  public GatewayOptions withTraffic(TrafficOptions settings) {
+    return edit(o -> o.traffic = settings);
+  }
+
   public GatewayOptions withTelemetry(Telemetry telemetry) {
     return edit(o -> o.telemetry = telemetry);
   }
@@ -163,6 +184,7 @@ public record GatewayOptions(
     ConsentOptions consent;
     MigrationOptions migration;
     ShadowCompareOptions shadowCompare;
+    TrafficOptions traffic;
     Telemetry telemetry;
 
     Draft(GatewayOptions from) {
@@ -182,13 +204,14 @@ public record GatewayOptions(
       consent = from.consent;
       migration = from.migration;
       shadowCompare = from.shadowCompare;
+      traffic = from.traffic;
       telemetry = from.telemetry;
     }
 
     GatewayOptions options() {
       return new GatewayOptions(subgraphUrls, subgraphTimeout, overrideLabels, propagateHeaders, cacheSize,
           persistedQueries, memory, limits, demandControl, exposure, subgraphIdentity, headers, authorization, consent,
-          migration, shadowCompare, telemetry);
+          migration, shadowCompare, traffic, telemetry);
     }
   }
 }

@@ -28,6 +28,8 @@ public record GatewayResponse(Map<String, Object> body, Outcome outcome, Map<Str
     /** A persisted operation's hash is unknown: not a failure of the request (HTTP 200, as Apollo answers it). */
     RETRY_WITH_QUERY,
     /** A mutation sent on a read-only request (HTTP 405). */
-    MUTATION_NOT_ALLOWED
+    MUTATION_NOT_ALLOWED,
+    /** The request's deadline passed before any subgraph answered (HTTP 504, with the fields' errors). */
+    DEADLINE_PASSED
   }
 }

@@ -303,8 +303,10 @@ public final class OperationExecutor {
         : Map.of();
     ResponseBudget budget = new ResponseBudget(options.memory().maxResponseBytes());
     FetchHeaders headers = fetchHeaders(request);
+    SubgraphCall call = SubgraphCall.startingNow(operation.getOperation() == OperationDefinition.Operation.QUERY,
+        options.traffic().requestTimeout());
     PlanExecutor.RequestScope scope = new PlanExecutor.RequestScope(tree, request.variables(), headers, budget,
-        request.requestId(), consentScope);
+        request.requestId(), consentScope, call);
     return planExecutor.execute(plan.root(), scope).thenApply(done -> {
       GraphQLObjectType rootType = rootType(operation);
       Map<String, Object> data;
@@ -339,8 +341,17 @@ public final class OperationExecutor {
         compare.offer(plan.operation(), labels, body, flipped -> replay(request,
             new ValidOperation(parsed, operation, variables), consentScope, flipped));
       }
-      return new GatewayResponse(body, GatewayResponse.Outcome.EXECUTED, headers.toClient());
+      return new GatewayResponse(body, outcome(call, tree), headers.toClient());
     });
+  }
+
+  /** As Apollo Router: past the deadline with nothing served, 504; with some data, 200 and the skipped fields' errors. */
+  private static GatewayResponse.Outcome outcome(SubgraphCall call, ResultTree tree) {
+    boolean nothingServed;
+    synchronized (tree) {
+      nothingServed = tree.data.isEmpty();
+    }
+    return call.expired() && nothingServed ? GatewayResponse.Outcome.DEADLINE_PASSED : GatewayResponse.Outcome.EXECUTED;
   }
 
   private GraphQLObjectType rootType(OperationDefinition operation) {

@@ -7,6 +7,7 @@ import dev.shopfed.gateway.consent.CrossingGuard;
 import dev.shopfed.gateway.planning.PlanNode;
 import dev.shopfed.gateway.planning.RepresentationShape;
 import dev.shopfed.gateway.supergraph.Supergraph;
+import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ final class PlanExecutor {
 
   /** Everything about one request that a fetch needs. */
   record RequestScope(ResultTree tree, Map<String, Object> variables, FetchHeaders headers, ResponseBudget budget,
-      String requestId, ConsentScope consent) {}
+      String requestId, ConsentScope consent, SubgraphCall call) {}
 
   CompletableFuture<Void> execute(PlanNode node, RequestScope scope) {
     if (node == null) {
@@ -217,6 +218,10 @@ final class PlanExecutor {
     if (scope.budget().exceeded()) {
       return CompletableFuture.completedFuture(null);
     }
+    if (scope.call().expired()) { // the remaining fetches of the plan are skipped
+      failed(SubgraphAnswer.deadlinePassed(serviceName), scope, fieldPaths);
+      return CompletableFuture.completedFuture(null);
+    }
     var subgraph = supergraph.subgraph(subgraphId);
     ConsentSubgraph local = consent.subgraph(serviceName);
     CompletableFuture<SubgraphClient.SubgraphResponse> response;
@@ -224,7 +229,7 @@ final class PlanExecutor {
       response = local != null
           ? local.execute(body, scope.consent().subject()).thenApply(a -> new SubgraphClient.SubgraphResponse(200,
               Json.write(a)))
-          : client.post(subgraph, Json.write(body), scope.headers().request(subgraph));
+          : client.post(subgraph, Json.write(body), scope.headers().request(subgraph), scope.call());
     } catch (RuntimeException e) {
       response = CompletableFuture.failedFuture(e);
     }
@@ -235,20 +240,29 @@ final class PlanExecutor {
       if (r != null && r.body() != null && !scope.budget().chargeSubgraphAnswer(r.body().length)) {
         return null; // the response will be refused as a whole: not worth parsing
       }
-      SubgraphAnswer answer = SubgraphAnswer.of(serviceName, r, failure, local != null ? OWN_ERRORS : masking,
-          scope.requestId());
+      SubgraphAnswer answer = failure != null && scope.call().expired()
+          && SubgraphAnswer.cause(failure, HttpTimeoutException.class) != null
+          ? SubgraphAnswer.deadlinePassed(serviceName)
+          : SubgraphAnswer.of(serviceName, r, failure, local != null ? OWN_ERRORS : masking, scope.requestId());
       if (answer.failed()) {
-        scope.tree().fetchFailed = true;
-        errorsAt(answer, fieldPaths).forEach(e -> scope.tree().errors.add(e));
+        failed(answer, scope, fieldPaths);
         return null;
       }
       return answer;
     });
   }
 
-  /** A too-large answer's error once per path of the fetch's fields; other failures' errors as they are. */
+  private static void failed(SubgraphAnswer answer, RequestScope scope, Supplier<List<List<Object>>> fieldPaths) {
+    scope.tree().fetchFailed = true;
+    errorsAt(answer, fieldPaths).forEach(e -> scope.tree().errors.add(e));
+  }
+
+  /**
+   * The error of a fetch failed for the gateway's own reason (too large, breaker open, deadline) once per path of the
+   * fetch's fields; other failures' errors as they are (one error without a path, as Apollo Gateway answers).
+   */
   private static List<Map<String, Object>> errorsAt(SubgraphAnswer answer, Supplier<List<List<Object>>> fieldPaths) {
-    if (!answer.tooLarge()) {
+    if (!answer.placedAtFields()) {
       return answer.errors();
     }
     List<List<Object>> paths = fieldPaths.get();

@@ -18,6 +18,8 @@ import org.slf4j.MDC;
 record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
 
   static final String TOO_LARGE = "SUBGRAPH_RESPONSE_TOO_LARGE";
+  static final String UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+  static final String GATEWAY_TIMEOUT = "GATEWAY_TIMEOUT";
 
   private static final Logger log = LoggerFactory.getLogger(SubgraphAnswer.class);
 
@@ -26,10 +28,15 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
 
   static SubgraphAnswer of(String service, SubgraphClient.SubgraphResponse response, Throwable failure,
       SubgraphErrorMasking masking, String requestId) {
-    SubgraphResponseTooLarge tooLarge = tooLarge(failure);
+    SubgraphResponseTooLarge tooLarge = cause(failure, SubgraphResponseTooLarge.class);
     if (tooLarge != null) {
       Map<String, Object> error = GraphQLErrors.error("The answer of subgraph '" + service + "' is larger than the limit of "
-          + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size)", null, TOO_LARGE);
+          + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size, or gateway.subgraphs.<name>.max-response-size)", null, TOO_LARGE);
+      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
+    }
+    if (cause(failure, SubgraphUnavailable.class) != null) {
+      Map<String, Object> error = GraphQLErrors.error("Subgraph '" + service + "' is unavailable: too many of its "
+          + "recent requests failed or were slow, so it is not asked for a while", null, UNAVAILABLE);
       return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
     }
     if (failure != null) {
@@ -94,16 +101,27 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
     }
   }
 
-  /** Whether the fetch failed because the answer passed its size cap. */
-  boolean tooLarge() {
-    return failed && errors.size() == 1 && errors.get(0).get("extensions") instanceof Map<?, ?> extensions
-        && TOO_LARGE.equals(extensions.get("code"));
+  /** The fetch was skipped or cut short because the request's deadline passed. */
+  static SubgraphAnswer deadlinePassed(String service) {
+    Map<String, Object> error = GraphQLErrors.error("The request's deadline passed before subgraph '" + service
+        + "' answered (gateway.request-timeout)", null, GATEWAY_TIMEOUT);
+    return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
   }
 
-  private static SubgraphResponseTooLarge tooLarge(Throwable failure) {
+  /**
+   * Whether the fetch failed for a reason of the gateway's own (answer too large, breaker open, deadline passed):
+   * its error then stands at each of the fetch's fields.
+   */
+  boolean placedAtFields() {
+    return failed && errors.size() == 1 && errors.get(0).get("extensions") instanceof Map<?, ?> extensions
+        && (TOO_LARGE.equals(extensions.get("code")) || UNAVAILABLE.equals(extensions.get("code"))
+            || GATEWAY_TIMEOUT.equals(extensions.get("code")));
+  }
+
+  static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof SubgraphResponseTooLarge tooLarge) {
-        return tooLarge;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
       if (t.getCause() == t) {
         return null;

@@ -10,6 +10,15 @@ public interface SubgraphClient extends AutoCloseable {
 
   CompletableFuture<SubgraphResponse> post(Subgraph subgraph, byte[] body, Map<String, List<String>> headers);
 
+  /**
+   * As {@link #post(Subgraph, byte[], Map)}, knowing whether the fetch may be retried and how long it may take; the
+   * transport decorators ({@code dev.shopfed.gateway.traffic}) read it, a plain client may ignore it.
+   */
+  default CompletableFuture<SubgraphResponse> post(Subgraph subgraph, byte[] body, Map<String, List<String>> headers,
+      SubgraphCall call) {
+    return post(subgraph, body, headers);
+  }
+
   @Override
   default void close() {}
 

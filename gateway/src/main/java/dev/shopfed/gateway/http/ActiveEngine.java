@@ -46,6 +46,12 @@ final class ActiveEngine implements RequestExecutor {
     return current == null ? java.util.Map.of() : current.overrideShares();
   }
 
+  /** The circuit breakers of the engine in service (for metrics), or null before one is loaded. */
+  dev.shopfed.gateway.traffic.SubgraphBreakers breakers() {
+    GatewayEngine current = engine.get();
+    return current == null ? null : current.breakers();
+  }
+
   /** Puts {@code next} in service and answers the engine it replaces, or null. */
   GatewayEngine swap(GatewayEngine next) {
     return engine.getAndSet(next);

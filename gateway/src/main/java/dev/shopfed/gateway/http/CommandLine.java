@@ -25,6 +25,8 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.rate-limit.enabled=false, --gateway.rate-limit.requests-per-second=50, --gateway.rate-limit.burst=100,
         --gateway.rate-limit.key-header=<name>, --gateway.rate-limit.redis-url=redis://<host>:<port>
         --gateway.memory.max-subgraph-response-size=4MB, --gateway.memory.max-response-size=8MB
+        --gateway.request-timeout=30s, --gateway.subgraphs.<all|name>.request-timeout=30s (.connect-timeout,
+        .max-concurrent-requests, .http2, .max-response-size, .breaker.*, .retry.*: see README, Faults and timeouts)
         --gateway.limits.max-depth=16 (and the other gateway.limits.* settings; 0 switches a limit off)
         --gateway.demand-control.max-cost=10000, --gateway.demand-control.list-size=10,
         --gateway.demand-control.mode=enforce|measure, --gateway.demand-control.enabled=true

@@ -41,6 +41,8 @@ import org.springframework.util.unit.DataSize;
  * @param explorer         the explorer page ({@code gateway.explorer.*})
  * @param consent          the consent registry, crossing log and consent API ({@code gateway.consent.*})
  * @param migration        progressive override at run time ({@code gateway.migration.*})
+ * @param requestTimeout   the deadline of one client request (30 s by default)
+ * @param subgraphs        transport settings: {@code all} for every subgraph, or by subgraph name
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -69,9 +71,17 @@ public record GatewayProperties(
     @DefaultValue AuthorizationProperties authorization,
     @DefaultValue ExplorerProperties explorer,
     @DefaultValue ConsentProperties consent,
-    @DefaultValue MigrationProperties migration) {
+    @DefaultValue MigrationProperties migration,
+    Duration requestTimeout,
+    Map<String, SubgraphTrafficProperties> subgraphs) {
 
   public GatewayOptions engineOptions() {
+    GatewayOptions options = engineOptionsWithoutTraffic();
+    return options.withTraffic(SubgraphTrafficProperties.engineOptions(subgraphs, requestTimeout,
+        options.subgraphTimeout(), options.memory().maxSubgraphResponseBytes()));
+  }
+
+  private GatewayOptions engineOptionsWithoutTraffic() {
     GatewayOptions defaults = GatewayOptions.defaults();
     return new GatewayOptions(
         subgraphUrls == null ? defaults.subgraphUrls() : Map.copyOf(subgraphUrls),

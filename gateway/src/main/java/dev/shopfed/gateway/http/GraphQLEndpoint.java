@@ -203,6 +203,7 @@ final class GraphQLEndpoint {
     return switch (response.outcome()) {
       case REQUEST_ERROR -> HttpStatus.BAD_REQUEST;
       case MUTATION_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+      case DEADLINE_PASSED -> HttpStatus.GATEWAY_TIMEOUT;
       case EXECUTED, RETRY_WITH_QUERY -> HttpStatus.OK;
     };
   }

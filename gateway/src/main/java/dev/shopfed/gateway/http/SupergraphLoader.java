@@ -138,7 +138,10 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     }
   }
 
-  /** Closes a replaced engine once requests that already hold it have had their subgraph time to finish. */
+  /**
+   * Closes a replaced engine once requests that already hold it are done: none outlives its deadline (nor, without
+   * one, its subgraph timeout), mutations included.
+   */
   private void retire(GatewayEngine old) {
     if (old == null) {
       return;
@@ -147,7 +150,13 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     scheduler.schedule(() -> {
       retiring.remove(old);
       old.close();
-    }, options.subgraphTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }, retireAfter().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private java.time.Duration retireAfter() {
+    java.time.Duration deadline = options.traffic().requestTimeout();
+    java.time.Duration longest = deadline.compareTo(options.subgraphTimeout()) > 0 ? deadline : options.subgraphTimeout();
+    return longest.plusSeconds(1);
   }
 
   private static String describe(GatewayEngine engine) {
