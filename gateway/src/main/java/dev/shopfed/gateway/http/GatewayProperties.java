@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param propagateHeaders client headers forwarded to every subgraph (default none; shorthand for propagate rules)
  * @param cacheSize        how many parsed documents and plans the engine caches
  * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
- * @param pollInterval     how often a supergraph file is checked for changes
+ * @param pollInterval     how often a supergraph file (and the migration labels file) is checked for changes
  * @param maxRequestSize   the largest request body accepted
  * @param persistedQueries automatic persisted queries and the safelist ({@code gateway.persisted-queries.*})
  * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
@@ -41,6 +41,7 @@ import org.springframework.util.unit.DataSize;
  * @param explorer         the explorer page ({@code gateway.explorer.*})
  * @param consent          the consent registry, crossing log and consent API ({@code gateway.consent.*})
  * @param migration        progressive override at run time ({@code gateway.migration.*})
+ * @param reload           supergraph URL polling and the retirement of a replaced supergraph ({@code gateway.reload.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -69,7 +70,8 @@ public record GatewayProperties(
     @DefaultValue AuthorizationProperties authorization,
     @DefaultValue ExplorerProperties explorer,
     @DefaultValue ConsentProperties consent,
-    @DefaultValue MigrationProperties migration) {
+    @DefaultValue MigrationProperties migration,
+    @DefaultValue ReloadProperties reload) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions defaults = GatewayOptions.defaults();
