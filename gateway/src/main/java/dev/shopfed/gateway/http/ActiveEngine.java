@@ -7,12 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The engine serving requests right now. A request reads it once, so swapping in an engine for a new supergraph
- * never mixes two supergraphs within one request.
+ * The engine serving requests right now. A request reads it once and holds it until its answer is complete, so
+ * swapping in an engine for a new supergraph never mixes two supergraphs within one request, and the replaced engine
+ * is closed only after the requests that hold it have finished.
  */
 final class ActiveEngine implements RequestExecutor {
 
-  private final AtomicReference<GatewayEngine> engine = new AtomicReference<>();
+  private final AtomicReference<ServedEngine> engine = new AtomicReference<>();
 
   @Override
   public boolean ready() {
@@ -21,39 +22,56 @@ final class ActiveEngine implements RequestExecutor {
 
   @Override
   public CompletableFuture<GatewayResponse> execute(GatewayRequest request) {
-    GatewayEngine current = engine.get();
-    if (current == null) {
-      throw new IllegalStateException("no supergraph loaded");
+    while (true) {
+      ServedEngine current = engine.get();
+      if (current == null) {
+        throw new IllegalStateException("no supergraph loaded");
+      }
+      if (current.hold()) {
+        return executeHolding(current, request);
+      }
+      // Closed between the read and the hold: a newer engine is in service by now.
     }
-    return current.execute(request);
+  }
+
+  private static CompletableFuture<GatewayResponse> executeHolding(ServedEngine held, GatewayRequest request) {
+    CompletableFuture<GatewayResponse> answer;
+    try {
+      answer = held.engine().execute(request);
+    } catch (RuntimeException e) {
+      held.release();
+      throw e;
+    }
+    answer.whenComplete((response, failure) -> held.release());
+    return answer;
   }
 
   /** The data flows of the supergraph in service; none before one is loaded. */
   java.util.List<dev.shopfed.gateway.consent.DataFlow> dataFlows() {
-    GatewayEngine current = engine.get();
-    return current == null ? java.util.List.of() : current.dataFlows();
+    ServedEngine current = engine.get();
+    return current == null ? java.util.List.of() : current.engine().dataFlows();
   }
 
   /** The migration report of the supergraph in service, or null before one is loaded. */
   dev.shopfed.gateway.migration.MigrationReport migrationReport() {
-    GatewayEngine current = engine.get();
-    return current == null ? null : current.migrationReport();
+    ServedEngine current = engine.get();
+    return current == null ? null : current.engine().migrationReport();
   }
 
   /** The share each override label of the supergraph in service is on for; none before one is loaded. */
   java.util.Map<String, Double> overrideShares() {
-    GatewayEngine current = engine.get();
-    return current == null ? java.util.Map.of() : current.overrideShares();
+    ServedEngine current = engine.get();
+    return current == null ? java.util.Map.of() : current.engine().overrideShares();
   }
 
   /** The circuit breakers of the engine in service (for metrics), or null before one is loaded. */
   dev.shopfed.gateway.traffic.SubgraphBreakers breakers() {
-    GatewayEngine current = engine.get();
-    return current == null ? null : current.breakers();
+    ServedEngine current = engine.get();
+    return current == null ? null : current.engine().breakers();
   }
 
-  /** Puts {@code next} in service and answers the engine it replaces, or null. */
-  GatewayEngine swap(GatewayEngine next) {
-    return engine.getAndSet(next);
+  /** Puts {@code next} in service (null: none) and answers the engine it replaces, or null; the caller retires it. */
+  ServedEngine swap(GatewayEngine next) {
+    return engine.getAndSet(next == null ? null : new ServedEngine(next));
   }
 }

@@ -16,7 +16,10 @@ record CommandLine(List<String> springArguments, boolean help) {
   static final String USAGE = """
       usage: java -jar gateway.jar --supergraph <file or http(s) URL> [--port <port>] [--gateway.<property>=<value> ...]
              java -jar gateway.jar migration-report [--url <gateway base URL>] [--json]   (a running gateway's report)
-        --supergraph <file|URL>   the supergraph SDL to serve (a file is watched and reloaded when it changes)
+        --supergraph <file|URL>   the supergraph SDL to serve (a file is watched, a URL polled with If-None-Match;
+                                  a change that loads cleanly is swapped in, requests in flight finish on the old one)
+        --gateway.poll-interval=2s (file), --gateway.reload.url-poll-interval=10s,
+        --gateway.reload.url-headers.authorization=<value>, --gateway.reload.drain-timeout=5m
         --port <port>             HTTP port (default 4000; 0 picks a free one)
         --gateway.subgraph-urls.<name>=<url>, --gateway.subgraph-timeout=30s, --gateway.propagate-headers=a,b,
         --gateway.override-labels=a,b, --gateway.cache-size=1000, --gateway.explain=true

@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param propagateHeaders client headers forwarded to every subgraph (default none; shorthand for propagate rules)
  * @param cacheSize        how many parsed documents and plans the engine caches
  * @param explain          whether the {@code apollo-expose-query-plan} header is honoured
- * @param pollInterval     how often a supergraph file is checked for changes
+ * @param pollInterval     how often a supergraph file (and the migration labels file) is checked for changes
  * @param maxRequestSize   the largest request body accepted
  * @param persistedQueries automatic persisted queries and the safelist ({@code gateway.persisted-queries.*})
  * @param rateLimit        per-client rate limiting ({@code gateway.rate-limit.*})
@@ -43,6 +43,7 @@ import org.springframework.util.unit.DataSize;
  * @param migration        progressive override at run time ({@code gateway.migration.*})
  * @param requestTimeout   the deadline of one client request (30 s by default)
  * @param subgraphs        transport settings: {@code all} for every subgraph, or by subgraph name
+ * @param reload           supergraph URL polling and the retirement of a replaced supergraph ({@code gateway.reload.*})
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -73,7 +74,8 @@ public record GatewayProperties(
     @DefaultValue ConsentProperties consent,
     @DefaultValue MigrationProperties migration,
     Duration requestTimeout,
-    Map<String, SubgraphTrafficProperties> subgraphs) {
+    Map<String, SubgraphTrafficProperties> subgraphs,
+    @DefaultValue ReloadProperties reload) {
 
   public GatewayOptions engineOptions() {
     GatewayOptions options = engineOptionsWithoutTraffic();

@@ -29,8 +29,9 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Loads the supergraph once the server is listening (so {@code /health} answers 503 until then), then watches a
- * supergraph file and swaps in a new engine whenever the file changes and loads cleanly. A change that does not
- * load is logged and the current engine keeps serving.
+ * supergraph file, or polls a supergraph URL conditionally, and swaps in a new engine whenever the supergraph changes
+ * and loads cleanly. A change that does not load, or a fetch that fails, is logged and the current engine keeps
+ * serving. A replaced engine closes once the requests holding it have finished.
  */
 final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
@@ -39,11 +40,12 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final SupergraphSource source;
   private final GatewayOptions options;
   private final Duration pollInterval;
+  private final Duration drainTimeout;
   private final ActiveEngine active;
   private final ApplicationContext context;
   /** Shared by every engine, so APQ registrations survive a supergraph reload. */
   private final PersistedOperations persisted;
-  private final Set<GatewayEngine> retiring = ConcurrentHashMap.newKeySet();
+  private final Set<ServedEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
     thread.setDaemon(true);
@@ -53,18 +55,22 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   // Only the scheduler thread touches these after start-up.
   private volatile String servedSdl;
   private volatile SupergraphSource.Stamp seenStamp;
+  private volatile SupergraphSource.Validators seenValidators = SupergraphSource.Validators.NONE;
   private volatile String lastProblem;
 
   SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ConsentOptions consent,
       MigrationOptions migration, ActiveEngine active, ApplicationContext context) {
-    this.source = SupergraphSource.of(properties.supergraph());
+    ReloadProperties reload = properties.reload() == null
+        ? new ReloadProperties(null, null, null) : properties.reload();
+    this.source = SupergraphSource.of(properties.supergraph(), reload.urlHeaders());
     AuthorizationOptions authorization = properties.authorization() == null
         ? AuthorizationOptions.defaults()
         : properties.authorization().engineOptions(context.getBeanProvider(PolicyEvaluator.class).getIfAvailable());
     this.options = properties.engineOptions().withSubgraphIdentity(subgraphIdentity).withAuthorization(authorization)
         .withConsent(consent).withMigration(migration).withShadowCompare(shadowCompare(context))
         .withTelemetry(context.getBeanProvider(Telemetry.class).getIfAvailable(Telemetry::none));
-    this.pollInterval = properties.pollInterval();
+    this.pollInterval = source.isUrl() ? reload.urlPollInterval() : properties.pollInterval();
+    this.drainTimeout = reload.drainTimeout() == null ? Duration.ofMinutes(5) : reload.drainTimeout();
     this.active = active;
     this.context = context;
     this.persisted = PersistedOperations.create(options.persistedQueries());
@@ -79,15 +85,27 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   @Override
   public void run(ApplicationArguments args) {
     seenStamp = source.stamp().orElse(null);
-    String sdl = source.read();
+    String sdl = firstRead();
     GatewayEngine engine = load(sdl);
     servedSdl = sdl;
     active.swap(engine);
     log.info("Explorer: http://localhost:{}/ - {} from {}", port(), describe(engine), source.location());
-    if (!source.isUrl()) {
-      long millis = Math.max(pollInterval.toMillis(), 50);
-      scheduler.scheduleWithFixedDelay(this::poll, millis, millis, TimeUnit.MILLISECONDS);
+    if (pollInterval == null || pollInterval.isZero() || pollInterval.isNegative()) {
+      return; // not watched
     }
+    long millis = Math.max(pollInterval.toMillis(), 50);
+    scheduler.scheduleWithFixedDelay(source.isUrl() ? this::pollUrl : this::poll, millis, millis,
+        TimeUnit.MILLISECONDS);
+  }
+
+  /** A URL's first answer also gives the validators its next polls send. */
+  private String firstRead() {
+    if (!source.isUrl()) {
+      return source.read();
+    }
+    var changed = (SupergraphSource.Poll.Changed) source.poll(SupergraphSource.Validators.NONE);
+    seenValidators = changed.validators();
+    return changed.sdl();
   }
 
   /** Why the last change to the supergraph was not put in service; empty once a change has loaded. */
@@ -109,19 +127,46 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     }
   }
 
+  private void pollUrl() {
+    try {
+      if (source.poll(seenValidators) instanceof SupergraphSource.Poll.Changed changed) {
+        // Taken even when the SDL turns out invalid: that version is refused once, not on every poll.
+        seenValidators = changed.validators();
+        reload(changed.sdl());
+      }
+    } catch (SupergraphLoadFailure e) {
+      refuse(e);
+    } catch (RuntimeException e) {
+      log.warn("Supergraph poll failed: {}", e.toString());
+    }
+  }
+
   private void reload() {
-    String sdl;
+    try {
+      reload(source.read());
+    } catch (SupergraphLoadFailure e) {
+      refuse(e);
+    }
+  }
+
+  /** Logs a problem when it first shows, not on every poll while it lasts. */
+  private void refuse(SupergraphLoadFailure e) {
+    if (!e.getMessage().equals(lastProblem)) {
+      log.warn("Keeping the current supergraph: {}", e.getMessage());
+    }
+    lastProblem = e.getMessage();
+  }
+
+  private void reload(String sdl) {
     GatewayEngine engine;
     try {
-      sdl = source.read();
       if (sdl.equals(servedSdl)) {
         lastProblem = null;
         return;
       }
       engine = load(sdl);
     } catch (SupergraphLoadFailure e) {
-      lastProblem = e.getMessage();
-      log.warn("Keeping the current supergraph: {}", e.getMessage());
+      refuse(e);
       return;
     }
     servedSdl = sdl;
@@ -139,24 +184,30 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   }
 
   /**
-   * Closes a replaced engine once requests that already hold it are done: none outlives its deadline (nor, without
-   * one, its subgraph timeout), mutations included.
+   * Closes a replaced engine once the requests holding it have finished; past the drain timeout it is closed
+   * anyway, so a request that never ends cannot keep old engines (and their connection pools) forever.
    */
-  private void retire(GatewayEngine old) {
+  private void retire(ServedEngine old) {
     if (old == null) {
       return;
     }
     retiring.add(old);
-    scheduler.schedule(() -> {
+    var forced = scheduler.schedule(() -> {
+      if (old.inFlight() > 0) {
+        log.warn("Closing the replaced supergraph's engine with {} requests still holding it after {}",
+            old.inFlight(), drainTimeout);
+      }
+      old.closeNow();
+    }, drainTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    old.retire().thenRun(() -> {
+      forced.cancel(false);
       retiring.remove(old);
-      old.close();
-    }, retireAfter().toMillis(), TimeUnit.MILLISECONDS);
+    });
   }
 
-  private java.time.Duration retireAfter() {
-    java.time.Duration deadline = options.traffic().requestTimeout();
-    java.time.Duration longest = deadline.compareTo(options.subgraphTimeout()) > 0 ? deadline : options.subgraphTimeout();
-    return longest.plusSeconds(1);
+  /** Replaced engines not closed yet: still held by requests in flight. */
+  int retiringEngines() {
+    return retiring.size();
   }
 
   private static String describe(GatewayEngine engine) {
@@ -174,11 +225,11 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   @Override
   public void destroy() {
     scheduler.shutdownNow();
-    retiring.forEach(GatewayEngine::close);
+    retiring.forEach(ServedEngine::closeNow);
     retiring.clear();
-    GatewayEngine current = active.swap(null);
+    ServedEngine current = active.swap(null);
     if (current != null) {
-      current.close();
+      current.closeNow();
     }
     persisted.close();
   }

@@ -1,7 +1,9 @@
 package dev.shopfed.gateway.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +34,18 @@ class SupergraphSourceTest {
     registry.stubFor(get(urlEqualTo("/supergraph.graphql"))
         .willReturn(aResponse().withBody(BooksSupergraph.SDL)));
     registry.stubFor(get(urlEqualTo("/gone.graphql")).willReturn(aResponse().withStatus(404)));
+    registry.stubFor(get(urlEqualTo("/tagged.graphql"))
+        .willReturn(aResponse().withHeader("ETag", "\"v1\"").withBody(BooksSupergraph.SDL)));
+    registry.stubFor(get(urlEqualTo("/tagged.graphql")).withHeader("If-None-Match", equalTo("\"v1\""))
+        .willReturn(aResponse().withStatus(304)));
+    registry.stubFor(get(urlEqualTo("/dated.graphql")).willReturn(aResponse()
+        .withHeader("Last-Modified", "Wed, 02 Dec 2026 10:00:00 GMT").withBody(BooksSupergraph.SDL)));
+    registry.stubFor(get(urlEqualTo("/dated.graphql"))
+        .withHeader("If-Modified-Since", equalTo("Wed, 02 Dec 2026 10:00:00 GMT"))
+        .willReturn(aResponse().withStatus(304)));
+    registry.stubFor(get(urlEqualTo("/private.graphql")).withHeader("Authorization", equalTo("Bearer registry-key"))
+        .willReturn(aResponse().withBody(BooksSupergraph.SDL)));
+    registry.stubFor(get(urlEqualTo("/private.graphql")).atPriority(10).willReturn(aResponse().withStatus(401)));
   }
 
   @AfterAll
@@ -39,11 +54,40 @@ class SupergraphSourceTest {
   }
 
   @Test
-  void readsAUrlOnceAndNeverWatchesIt() {
+  void readsAUrlWhichHasNoFileStamp() {
     SupergraphSource source = SupergraphSource.of(registry.baseUrl() + "/supergraph.graphql");
     assertThat(source.isUrl()).isTrue();
     assertThat(source.read()).isEqualTo(BooksSupergraph.SDL);
     assertThat(source.stamp()).isEmpty();
+  }
+
+  @Test
+  void pollSendsTheEtagBackAndA304IsUnchanged() {
+    SupergraphSource source = SupergraphSource.of(registry.baseUrl() + "/tagged.graphql");
+    var first = (SupergraphSource.Poll.Changed) source.poll(SupergraphSource.Validators.NONE);
+    assertThat(first.sdl()).isEqualTo(BooksSupergraph.SDL);
+    assertThat(first.validators().etag()).isEqualTo("\"v1\"");
+
+    assertThat(source.poll(first.validators())).isInstanceOf(SupergraphSource.Poll.Unchanged.class);
+    registry.verify(getRequestedFor(urlEqualTo("/tagged.graphql")).withHeader("If-None-Match", equalTo("\"v1\"")));
+  }
+
+  @Test
+  void withoutAnEtagPollFallsBackToLastModified() {
+    SupergraphSource source = SupergraphSource.of(registry.baseUrl() + "/dated.graphql");
+    var first = (SupergraphSource.Poll.Changed) source.poll(SupergraphSource.Validators.NONE);
+    assertThat(first.validators()).isEqualTo(new SupergraphSource.Validators(null, "Wed, 02 Dec 2026 10:00:00 GMT"));
+
+    assertThat(source.poll(first.validators())).isInstanceOf(SupergraphSource.Poll.Unchanged.class);
+  }
+
+  @Test
+  void sendsTheConfiguredHeadersToTheRegistry() {
+    String url = registry.baseUrl() + "/private.graphql";
+    assertThat(SupergraphSource.of(url, Map.of("Authorization", "Bearer registry-key")).read())
+        .isEqualTo(BooksSupergraph.SDL);
+    assertThatThrownBy(() -> SupergraphSource.of(url).read())
+        .hasMessage("Cannot fetch supergraph from " + url + ": HTTP 401");
   }
 
   @Test
