@@ -53,7 +53,7 @@ class GatewayRoutes {
   RouterFunction<ServerResponse> gatewayRouter(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity,
       ActiveEngine engine, JsonMapper json, Authenticator authenticator, ConsentStoreConnection consentStore) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
-    ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer().signInUrl());
+    ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer());
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
             HttpEdge.of(properties), authenticator),
         new HealthEndpoint(engine), explorer)
