@@ -2,7 +2,8 @@
 // Every request asks for the plan (apollo-expose-query-plan) and the cost (apollo-expose-cost); both are moved
 // out of the displayed result. When the gateway names a sign-in URL (gateway.explorer.sign-in-url, given to the
 // page as <meta name="explorer-sign-in-url">), a "Sign in as" control fetches a token for a buyer from it and
-// every request then carries it as Authorization: Bearer.
+// every request then carries it as Authorization: Bearer. The editor opens on the operation the gateway names
+// (gateway.explorer.initial-operation, with its variables), and the plan is drawn as a diagram (plan-diagram.js).
 (function () {
   'use strict';
   var h = React.createElement;
@@ -12,7 +13,36 @@
   var SIGN_IN_URL = signInMeta ? signInMeta.getAttribute('content') : null;
   var BUYERS = 50; // the seeded buyers u1..u50
   var ANONYMOUS = '';
+  var INITIAL_OPERATION = metaContent('explorer-initial-operation');
+  var INITIAL_VARIABLES = metaContent('explorer-initial-variables');
   var SIGNED_IN_AS = 'explorer.signedInAs'; // sessionStorage: a reload keeps the buyer, and fetches a fresh token
+
+  function metaContent(name) {
+    var meta = document.querySelector('meta[name="' + name + '"]');
+    return meta ? meta.getAttribute('content') : undefined;
+  }
+
+  // A first visit opens on the gateway's chosen operation and its variables (GraphiQL reads the variables of a first
+  // tab only from its props); later visits keep the tabs GraphiQL stored.
+  function editorDefaults() {
+    if (!INITIAL_OPERATION) {
+      return {};
+    }
+    var defaults = { defaultQuery: INITIAL_OPERATION };
+    if (!storedTabs()) {
+      defaults.query = INITIAL_OPERATION;
+      defaults.variables = INITIAL_VARIABLES;
+    }
+    return defaults;
+  }
+
+  function storedTabs() {
+    try {
+      return window.localStorage.getItem('graphiql:tabState');
+    } catch (e) {
+      return null;
+    }
+  }
 
   function withoutAsides(body) {
     if (!body || !body.extensions) {
@@ -27,6 +57,11 @@
       shown.extensions = extensions;
     }
     return shown;
+  }
+
+  function planObject(body) {
+    var plan = body && body.extensions && body.extensions.queryPlan;
+    return plan && plan.object ? plan.object : null;
   }
 
   function planText(body) {
@@ -128,6 +163,8 @@
 
   function Explorer() {
     var planState = React.useState('Run an operation to see its query plan.');
+    var diagramState = React.useState(null);
+    var setDiagram = diagramState[1];
     var costState = React.useState('Run an operation to see its cost.');
     var setPlan = planState[1];
     var setCost = costState[1];
@@ -158,6 +195,7 @@
         if (params.operationName !== 'IntrospectionQuery') {
           setPlan(planText(body) || 'No query plan in the response (introspection, an invalid operation, '
               + 'or gateway.explain=false).');
+          setDiagram(planObject(body));
           setCost(costText(body) || 'No cost in the response (an invalid operation, '
               + 'or gateway.demand-control.enabled=false).');
         }
@@ -165,15 +203,22 @@
       });
     }, []);
 
+    // GraphiQL takes the whole width, so the editor and the result both keep half of it at 1280 px; identity, cost
+    // and the plan sit in a strip below, where the diagram has the width a plan grows in.
     return h('div', { className: 'explorer' },
-      h('div', { className: 'explorer-graphiql' }, h(GraphiQL, { fetcher: fetcher })),
+      h('div', { className: 'explorer-graphiql' }, h(GraphiQL, Object.assign({ fetcher: fetcher }, editorDefaults()))),
       h('aside', { className: 'explorer-plan', 'aria-label': 'Identity, query plan and cost' },
-        SIGN_IN_URL ? h('h2', null, 'Identity') : null,
-        SIGN_IN_URL ? h(SignIn, { onToken: setToken }) : null,
-        h('h2', null, 'Cost'),
-        h('p', { className: 'explorer-cost' }, costState[0]),
-        h('h2', null, 'Query plan'),
-        h('pre', null, planState[0])));
+        h('section', { className: 'explorer-session' },
+          SIGN_IN_URL ? h('h2', null, 'Identity') : null,
+          SIGN_IN_URL ? h(SignIn, { onToken: setToken }) : null,
+          h('h2', null, 'Cost'),
+          h('p', { className: 'explorer-cost' }, costState[0])),
+        h('section', { className: 'explorer-plan-section' },
+          h('h2', null, 'Query plan'),
+          h('div', { className: 'explorer-plan-body' },
+            h(PlanDiagram, { plan: diagramState[0], empty: planState[0] }),
+            h('details', { className: 'explorer-plan-text' }, h('summary', null, 'As text'),
+              h('pre', null, planState[0]))))));
   }
 
   ReactDOM.createRoot(document.getElementById('explorer')).render(h(Explorer));

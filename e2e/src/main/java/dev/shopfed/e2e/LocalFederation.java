@@ -200,6 +200,9 @@ public final class LocalFederation implements AutoCloseable {
     args.add("--gateway.migration.labels-file=" + migrationLabels(settings));
     // The demo compares every query that reads a field on the move with its other owner (off the client's path).
     args.add("--gateway.migration.shadow.share=100");
+    // A newcomer's explorer opens on the app's product page, which reads from both subgraphs.
+    args.add("--gateway.explorer.initial-operation=" + settings.layout().operationsDir().resolve("productPage.graphql"));
+    args.add("--gateway.explorer.initial-variables={\"id\": \"p16\"}");
     args.addAll(identityArgs);
     List<String> jvmArgs = new ArrayList<>(GATEWAY_JVM_ARGS);
     jvmArgs.addAll(settings.jvmArgs()); // after ours: the JVM takes the last of a repeated option

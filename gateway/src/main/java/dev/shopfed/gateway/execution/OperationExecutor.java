@@ -329,7 +329,7 @@ public final class OperationExecutor {
       body.put("data", data);
       Map<String, Object> extensions = new LinkedHashMap<>();
       if (request.explain()) {
-        extensions.put("queryPlan", Map.of("text", plan.text()));
+        extensions.put("queryPlan", Map.of("text", plan.text(), "object", plan.outline()));
       }
       if (cost != null && request.exposeCost()) {
         extensions.put("cost", demandControl.extension(cost, demandControl.actual(plan.operation(), data, variables)));

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
@@ -15,9 +17,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * The GraphiQL explorer page. It and every asset it loads come from the jar ({@code static/explorer/}); the
- * content security policy makes the browser refuse anything from elsewhere. Its one setting, the sign-in URL
- * ({@code gateway.explorer.sign-in-url}), reaches the script as a {@code <meta>} tag, and is the only other
- * origin the page may connect to.
+ * content security policy makes the browser refuse anything from elsewhere. Its settings reach the script as
+ * {@code <meta>} tags: the sign-in URL ({@code gateway.explorer.sign-in-url}), the only other origin the page may
+ * connect to, and the operation and variables it opens on ({@code gateway.explorer.initial-operation},
+ * {@code initial-variables}), read once at startup.
  */
 final class ExplorerPage {
 
@@ -25,6 +28,10 @@ final class ExplorerPage {
 
   /** The script reads the sign-in URL from {@code <meta name="explorer-sign-in-url" content="...">}. */
   static final String SIGN_IN_META = "explorer-sign-in-url";
+
+  /** The operation text the editor opens on, and its variables. */
+  static final String INITIAL_OPERATION_META = "explorer-initial-operation";
+  static final String INITIAL_VARIABLES_META = "explorer-initial-variables";
 
   // Inline styles: React sets style attributes. data: fonts: GraphiQL's stylesheet embeds its fonts.
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
@@ -39,11 +46,15 @@ final class ExplorerPage {
   }
 
   static ExplorerPage fromClasspath() {
-    return fromClasspath(null);
+    return fromClasspath((URI) null);
   }
 
   /** The page; with a sign-in URL (nullable), its "Sign in as" control fetches tokens there. */
   static ExplorerPage fromClasspath(URI signInUrl) {
+    return fromClasspath(new ExplorerProperties(signInUrl, null, null));
+  }
+
+  static ExplorerPage fromClasspath(ExplorerProperties settings) {
     ClassPathResource resource = new ClassPathResource(ASSETS + "index.html");
     String page;
     try (InputStream in = resource.getInputStream()) {
@@ -51,14 +62,33 @@ final class ExplorerPage {
     } catch (IOException e) {
       throw new UncheckedIOException("explorer page " + ASSETS + "index.html is missing from the classpath", e);
     }
-    if (signInUrl == null) {
-      return new ExplorerPage(page.getBytes(StandardCharsets.UTF_8), CONTENT_SECURITY_POLICY);
+    StringBuilder metas = new StringBuilder();
+    if (settings.initialOperation() != null) {
+      metas.append(meta(INITIAL_OPERATION_META, initialOperation(settings.initialOperation())));
     }
-    String meta = "<meta name=\"" + SIGN_IN_META + "\" content=\"" + HtmlUtils.htmlEscape(signInUrl.toString())
-        + "\">";
-    String withMeta = page.replace("</head>", "  " + meta + "\n</head>");
-    return new ExplorerPage(withMeta.getBytes(StandardCharsets.UTF_8),
-        CONTENT_SECURITY_POLICY + " " + origin(signInUrl));
+    if (settings.initialVariables() != null) {
+      metas.append(meta(INITIAL_VARIABLES_META, settings.initialVariables()));
+    }
+    URI signInUrl = settings.signInUrl();
+    String policy = CONTENT_SECURITY_POLICY;
+    if (signInUrl != null) {
+      metas.append(meta(SIGN_IN_META, signInUrl.toString()));
+      policy = policy + " " + origin(signInUrl);
+    }
+    String withMetas = page.replace("</head>", metas + "</head>");
+    return new ExplorerPage(withMetas.getBytes(StandardCharsets.UTF_8), policy);
+  }
+
+  private static String meta(String name, String content) {
+    return "  <meta name=\"" + name + "\" content=\"" + HtmlUtils.htmlEscape(content) + "\">\n";
+  }
+
+  private static String initialOperation(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("gateway.explorer.initial-operation: cannot read " + file, e);
+    }
   }
 
   /** The scheme, host and port of the URL: what {@code connect-src} needs, without a path it would restrict. */

@@ -55,7 +55,7 @@ class GatewayRoutes {
       ActiveEngine engine, JsonMapper json, Authenticator authenticator, ConsentStoreConnection consentStore,
       Telemetry telemetry) {
     int maxRequestBytes = (int) Math.min(Integer.MAX_VALUE, properties.maxRequestSize().toBytes());
-    ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer().signInUrl());
+    ExplorerPage explorer = ExplorerPage.fromClasspath(properties.explorer());
     return routes(new GraphQLEndpoint(engine, json, explorer, properties.explain(), maxRequestBytes,
             HttpEdge.of(properties), authenticator, telemetry),
         new HealthEndpoint(engine), explorer)

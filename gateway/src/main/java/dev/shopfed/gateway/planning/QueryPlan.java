@@ -1,6 +1,7 @@
 package dev.shopfed.gateway.planning;
 
 import graphql.normalized.ExecutableNormalizedOperation;
+import java.util.Map;
 
 /**
  * A planned operation: the fetches to run, and the normalized client operation the response is shaped from.
@@ -14,5 +15,10 @@ public record QueryPlan(PlanNode root, ExecutableNormalizedOperation operation, 
   /** The plan printed in the style of Apollo's QueryPlan output. */
   public String text() {
     return PlanPrinter.print(root);
+  }
+
+  /** The plan as nested maps (kind, nodes, serviceName...), in the shape of Apollo Router's plan object. */
+  public Map<String, Object> outline() {
+    return PlanOutline.of(root);
   }
 }

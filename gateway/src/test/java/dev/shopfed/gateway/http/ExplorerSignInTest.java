@@ -26,7 +26,7 @@ class ExplorerSignInTest {
 
   @Test
   void withoutASignInUrlThereIsNoControlAndNoOtherOrigin() {
-    WebTestClient client = client(ExplorerPage.fromClasspath(null));
+    WebTestClient client = client(ExplorerPage.fromClasspath((URI) null));
     assertThat(page(client)).doesNotContain("explorer-sign-in-url").doesNotContain("http");
     assertThat(csp(client)).endsWith("connect-src 'self'");
   }
@@ -67,7 +67,7 @@ class ExplorerSignInTest {
 
   @Test
   void theScriptSignsInAsABuyerAndSendsTheTokenAsBearer() {
-    String script = asset(client(ExplorerPage.fromClasspath(null)), "/explorer/explorer.js");
+    String script = asset(client(ExplorerPage.fromClasspath((URI) null)), "/explorer/explorer.js");
     assertThat(script)
         .contains("meta[name=\"explorer-sign-in-url\"]")
         .contains("searchParams.set('sub', buyer)")
@@ -82,10 +82,10 @@ class ExplorerSignInTest {
 
   @Test
   void theSettingMustBeAnAbsoluteHttpUrl() {
-    assertThat(new ExplorerProperties(null).signInUrl()).isNull();
-    assertThat(new ExplorerProperties(URI.create("https://idp.example/token")).signInUrl()).isNotNull();
+    assertThat(new ExplorerProperties(null, null, null).signInUrl()).isNull();
+    assertThat(new ExplorerProperties(URI.create("https://idp.example/token"), null, null).signInUrl()).isNotNull();
     for (String bad : new String[] {"/token", "ftp://idp.example/token", "javascript:alert(1)", "file:///etc/passwd"}) {
-      assertThatThrownBy(() -> new ExplorerProperties(URI.create(bad))).as(bad)
+      assertThatThrownBy(() -> new ExplorerProperties(URI.create(bad), null, null)).as(bad)
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("gateway.explorer.sign-in-url must be an absolute http(s) URL");
     }

@@ -117,7 +117,10 @@ class GraphQLHttpTest {
         .expectStatus().isOk()
         .expectBody()
         .jsonPath("$.data.book.title").isEqualTo("Dune")
-        .jsonPath("$.extensions.queryPlan.text").value(text -> assertThat((String) text).contains("books"));
+        .jsonPath("$.extensions.queryPlan.text").value(text -> assertThat((String) text).contains("books"))
+        .jsonPath("$.extensions.queryPlan.object.kind").isEqualTo("QueryPlan")
+        .jsonPath("$.extensions.queryPlan.object.node.kind").isEqualTo("Fetch")
+        .jsonPath("$.extensions.queryPlan.object.node.serviceName").isEqualTo("books");
   }
 
   @Test
