@@ -102,6 +102,7 @@ public record GatewayProperties(
         null, // consent: SupergraphLoader adds it, with the consent store bean
         null, // migration: SupergraphLoader adds it, shared by every engine
         null, // shadow compare: SupergraphLoader adds it, from ShadowCompareProperties
+        null, // traffic: engineOptions adds it
         null); // telemetry: SupergraphLoader adds it, from the Telemetry bean
   }
 
