@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --help answers at once, without a build: the launcher prints the same file.
+for arg in "$@"; do
+  if [[ "$arg" == "--help" || "$arg" == "-h" ]]; then
+    cat e2e/src/main/resources/dev/shopfed/e2e/usage.txt
+    exit 0
+  fi
+done
+
 ./mvnw -q -B -DskipTests package
 
 # exec: Ctrl-C reaches LocalFederation, whose shutdown hook stops the children.

@@ -1,5 +1,9 @@
 package dev.shopfed.e2e;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +24,7 @@ import java.util.List;
  * @param commerceArgs   extra program arguments for the commerce subgraph (e.g. a datasource URL)
  * @param promoArgs      extra program arguments for the promo subgraph
  * @param overrideLabels the progressive {@code @override} labels the gateway switches on for every request
+ * @param keepGoing      whether the others keep running when one service dies (and can be stopped and started by hand)
  */
 public record FederationSettings(
     ProjectLayout layout,
@@ -32,7 +37,8 @@ public record FederationSettings(
     List<String> jvmArgs,
     List<String> commerceArgs,
     List<String> promoArgs,
-    List<String> overrideLabels) {
+    List<String> overrideLabels,
+    boolean keepGoing) {
 
   /**
    * On by default: commerce answers the stock. Checkout reserves stock in commerce and never in promo's legacy copy,
@@ -41,28 +47,34 @@ public record FederationSettings(
    */
   public static final List<String> DEFAULT_OVERRIDE_LABELS = List.of("stock-to-commerce");
 
-  public static final String USAGE = """
-      Usage: LocalFederation [options]
-        --gateway-port N      gateway port (default 4000; 0 = any free port)
-        --commerce-port N     commerce subgraph port (default 4001; 0 = any free port)
-        --promo-port N        promo subgraph port (default 4002; 0 = any free port)
-        --supergraph FILE     supergraph SDL (default schema/src/main/resources/schema/supergraph.graphql)
-        --log-dir DIR         child logs (default e2e/target/local-federation)
-        --startup-timeout S   seconds each service may take to become healthy (default 180)
-        --jvm-arg ARG         JVM option for every child (repeatable); the gateway gets
-                              -Xms256m -Xmx256m -XX:+ExitOnOutOfMemoryError before them
-        --commerce-arg ARG    extra argument for the commerce subgraph (repeatable)
-        --promo-arg ARG       extra argument for the promo subgraph (repeatable)
-        --override-labels L   progressive @override labels the gateway switches on, comma-separated
-                              (default stock-to-commerce; "" for none, promo then answers every field
-                              it still holds a legacy copy of)
-      """;
+  /** The options, as {@code --help} prints them; {@code run.sh} prints the same file without building. */
+  public static final String USAGE = usage();
+
 
   public FederationSettings {
     jvmArgs = List.copyOf(jvmArgs);
     commerceArgs = List.copyOf(commerceArgs);
     promoArgs = List.copyOf(promoArgs);
     overrideLabels = List.copyOf(overrideLabels);
+  }
+
+  /** Settings where one service dying stops the others. */
+  public FederationSettings(ProjectLayout layout, int commercePort, int promoPort, int gatewayPort, Path supergraph,
+      Path logDir, Duration startupTimeout, List<String> jvmArgs, List<String> commerceArgs, List<String> promoArgs,
+      List<String> overrideLabels) {
+    this(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout, jvmArgs, commerceArgs,
+        promoArgs, overrideLabels, false);
+  }
+
+  private static String usage() {
+    try (InputStream in = FederationSettings.class.getResourceAsStream("usage.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("usage.txt is missing from the launcher's resources");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static FederationSettings defaults(ProjectLayout layout) {
@@ -73,17 +85,22 @@ public record FederationSettings(
   /** Every service on a free port: what tests want, so they never clash with a running ./run.sh. */
   public FederationSettings onFreePorts() {
     return new FederationSettings(layout, 0, 0, 0, supergraph, logDir, startupTimeout, jvmArgs, commerceArgs,
-        promoArgs, overrideLabels);
+        promoArgs, overrideLabels, keepGoing);
   }
 
   public FederationSettings withLogDir(Path dir) {
     return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, dir, startupTimeout,
-        jvmArgs, commerceArgs, promoArgs, overrideLabels);
+        jvmArgs, commerceArgs, promoArgs, overrideLabels, keepGoing);
   }
 
   public FederationSettings withJvmArgs(List<String> args) {
     return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout,
-        args, commerceArgs, promoArgs, overrideLabels);
+        args, commerceArgs, promoArgs, overrideLabels, keepGoing);
+  }
+
+  public FederationSettings withKeepGoing(boolean keep) {
+    return new FederationSettings(layout, commercePort, promoPort, gatewayPort, supergraph, logDir, startupTimeout,
+        jvmArgs, commerceArgs, promoArgs, overrideLabels, keep);
   }
 
   /** The gateway loads (and watches) this supergraph file instead. */
@@ -111,8 +128,13 @@ public record FederationSettings(
     List<String> commerceArgs = new ArrayList<>();
     List<String> promoArgs = new ArrayList<>();
     List<String> labels = defaults.overrideLabels;
+    boolean keepGoing = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
+      if (arg.equals("--keep-going")) {
+        keepGoing = true; // a flag: takes no value
+        continue;
+      }
       int eq = arg.indexOf('=');
       String name = eq > 0 ? arg.substring(0, eq) : arg;
       String value;
@@ -138,7 +160,7 @@ public record FederationSettings(
       }
     }
     return new FederationSettings(layout, commerce, promo, gateway, supergraph, logDir, timeout, jvm, commerceArgs,
-        promoArgs, labels);
+        promoArgs, labels, keepGoing);
   }
 
   /** "a, b" -> [a, b]; "" -> none. */

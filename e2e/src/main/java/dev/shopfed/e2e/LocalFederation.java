@@ -25,7 +25,7 @@ public final class LocalFederation implements AutoCloseable {
   private final FederationSettings settings;
   private final DevIdentityIssuer issuer;
   private final GatewayIdentityKeys keys;
-  private final List<ServiceProcess> services; // in start order; stopped in reverse
+  private final List<ServiceProcess> services; // in start order; stopped in reverse; guarded by itself
   private final Thread shutdownHook;
   private volatile boolean stopping;
 
@@ -34,7 +34,7 @@ public final class LocalFederation implements AutoCloseable {
     this.settings = settings;
     this.issuer = issuer;
     this.keys = keys;
-    this.services = List.copyOf(services);
+    this.services = new ArrayList<>(services);
     this.shutdownHook = new Thread(this::stopAll, "local-federation-shutdown");
   }
 
@@ -124,11 +124,47 @@ public final class LocalFederation implements AutoCloseable {
 
   /** Completes when any of the three children exits, with a line naming it and its log. */
   public CompletableFuture<String> anyExit() {
-    List<CompletableFuture<String>> exits = services.stream()
-        .map(s -> s.onExit().thenApply(p -> s.name() + " exited with code " + p.exitValue()
-            + " (log: " + s.log() + ")"))
-        .toList();
+    List<CompletableFuture<String>> exits = snapshot(services).stream().map(LocalFederation::exitLine).toList();
     return CompletableFuture.anyOf(exits.toArray(CompletableFuture[]::new)).thenApply(String.class::cast);
+  }
+
+  /** Completes when this run of the named service exits, with a line naming it and its log. */
+  CompletableFuture<String> exitOf(String name) {
+    return exitLine(service(name));
+  }
+
+  private static CompletableFuture<String> exitLine(ServiceProcess s) {
+    return s.onExit().thenApply(p -> s.name() + " exited with code " + p.exitValue() + " (log: " + s.log() + ")");
+  }
+
+  /** The services in start order: commerce, promo, gateway. */
+  List<String> serviceNames() {
+    return snapshot(services).stream().map(ServiceProcess::name).toList();
+  }
+
+  boolean isRunning(String name) {
+    return service(name).isAlive();
+  }
+
+  /** Stops one service and leaves the others running. */
+  void stopService(String name) {
+    service(name).close();
+  }
+
+  /**
+   * Starts a stopped service again, on its port and with its arguments, and waits until it is healthy; its log
+   * goes on in the same file. Does nothing when it is running.
+   */
+  void startService(String name) {
+    synchronized (services) {
+      ServiceProcess old = service(name);
+      if (old.isAlive()) {
+        return;
+      }
+      ServiceProcess again = ServiceProcess.launch(old.spec(), settings.logDir(), true);
+      services.set(services.indexOf(old), again);
+    }
+    service(name).awaitHealthy(settings.startupTimeout());
   }
 
   @Override
@@ -148,8 +184,15 @@ public final class LocalFederation implements AutoCloseable {
   }
 
   private ServiceProcess service(String name) {
-    return services.stream().filter(s -> s.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    return snapshot(services).stream().filter(s -> s.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service named " + name + "; there are "
+            + String.join(", ", snapshot(services).stream().map(ServiceProcess::name).toList())));
+  }
+
+  private static List<ServiceProcess> snapshot(List<ServiceProcess> services) {
+    synchronized (services) {
+      return new ArrayList<>(services);
+    }
   }
 
   /** {@code first}, then {@code then}: a repeated option takes its last value, so the caller's win. */
@@ -235,10 +278,7 @@ public final class LocalFederation implements AutoCloseable {
   }
 
   private static void stopInReverse(List<ServiceProcess> services) {
-    List<ServiceProcess> snapshot;
-    synchronized (services) {
-      snapshot = new ArrayList<>(services);
-    }
+    List<ServiceProcess> snapshot = snapshot(services);
     for (int i = snapshot.size() - 1; i >= 0; i--) {
       snapshot.get(i).close();
     }
@@ -286,8 +326,13 @@ public final class LocalFederation implements AutoCloseable {
         + migrationLabels(settings) + " (label=percent, applied while running)");
     System.out.println("Sign in:  curl '" + federation.issuer().tokenUrl() + "?sub=u7'"
         + "  (any buyer u1..u" + DevIdentityIssuer.BUYERS + "; send the access_token as Authorization: Bearer)");
+    if (settings.keepGoing()) {
+      // A partial outage on purpose: a service that dies is reported, the others serve on.
+      FederationConsole.run(federation, System.in, System.out);
+      return;
+    }
     System.out.println("Press Ctrl-C to stop all of them.");
-    // A child dying on its own takes the others down too: half a federation only confuses.
+    // A child dying on its own takes the others down too: half a federation only confuses (--keep-going to try one).
     String reason = federation.anyExit().join();
     if (federation.isStopping()) {
       return; // Ctrl-C: the shutdown hook is stopping the rest

@@ -35,6 +35,11 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess launch(ServiceSpec spec, Path logDir) {
+    return launch(spec, logDir, false);
+  }
+
+  /** {@code appendLog}: a service started again by hand adds to its log rather than replacing it. */
+  static ServiceProcess launch(ServiceSpec spec, Path logDir, boolean appendLog) {
     if (!Files.isRegularFile(spec.jar())) {
       throw new StartupException(spec.name() + ": jar not found at " + spec.jar()
           + " (build it first: ./mvnw -B -DskipTests package)");
@@ -44,7 +49,8 @@ final class ServiceProcess implements AutoCloseable {
       Files.createDirectories(logDir);
       Process process = new ProcessBuilder(spec.command())
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
+          .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
+              : ProcessBuilder.Redirect.to(log.toFile()))
           .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
           .start();
       return new ServiceProcess(spec, process, log);

@@ -57,6 +57,8 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private volatile SupergraphSource.Stamp seenStamp;
   private volatile SupergraphSource.Validators seenValidators = SupergraphSource.Validators.NONE;
   private volatile String lastProblem;
+  private volatile boolean fetchFailing;
+  private volatile String versionProblem; // why the version last read was refused; null once one loads
 
   SupergraphLoader(GatewayProperties properties, SubgraphIdentityOptions subgraphIdentity, ConsentOptions consent,
       MigrationOptions migration, ActiveEngine active, ApplicationContext context) {
@@ -128,16 +130,26 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   }
 
   private void pollUrl() {
+    SupergraphSource.Poll poll;
     try {
-      if (source.poll(seenValidators) instanceof SupergraphSource.Poll.Changed changed) {
-        // Taken even when the SDL turns out invalid: that version is refused once, not on every poll.
-        seenValidators = changed.validators();
-        reload(changed.sdl());
-      }
+      poll = source.poll(seenValidators);
     } catch (SupergraphLoadFailure e) {
       refuse(e);
+      fetchFailing = true;
+      return;
     } catch (RuntimeException e) {
       log.warn("Supergraph poll failed: {}", e.toString());
+      return;
+    }
+    if (fetchFailing) {
+      fetchFailing = false;
+      lastProblem = versionProblem; // the registry answers again: what stands is the verdict on its version
+      log.info("Supergraph URL {} answers again", source.location());
+    }
+    if (poll instanceof SupergraphSource.Poll.Changed changed) {
+      // Taken even when the SDL turns out invalid: that version is refused once, not on every poll.
+      seenValidators = changed.validators();
+      reload(changed.sdl());
     }
   }
 
@@ -162,15 +174,18 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     try {
       if (sdl.equals(servedSdl)) {
         lastProblem = null;
+        versionProblem = null;
         return;
       }
       engine = load(sdl);
     } catch (SupergraphLoadFailure e) {
       refuse(e);
+      versionProblem = e.getMessage();
       return;
     }
     servedSdl = sdl;
     lastProblem = null;
+    versionProblem = null;
     retire(active.swap(engine));
     log.info("Reloaded supergraph from {}: {}", source.location(), describe(engine));
   }

@@ -84,6 +84,9 @@ class SupergraphUrlReloadTest {
     assertThat(loader.lastProblem().orElseThrow()).contains(PATH, "HTTP 500");
     assertThat(status(client)).as("old supergraph still serves").isEqualTo(400);
 
+    publish("v1", BooksSupergraph.SDL);
+    await("the registry's recovery to clear the problem", () -> loader.lastProblem().isEmpty());
+
     publish("v2", "this is not a supergraph {");
     await("the invalid version to be refused", () -> loader.lastProblem().orElse("").contains("Invalid supergraph"));
     assertThat(status(client)).as("old supergraph still serves").isEqualTo(400);
