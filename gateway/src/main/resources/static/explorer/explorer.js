@@ -217,8 +217,8 @@
           h('h2', null, 'Query plan'),
           h('div', { className: 'explorer-plan-body' },
             h(PlanDiagram, { plan: diagramState[0], empty: planState[0] }),
-            h('details', { className: 'explorer-plan-text' }, h('summary', null, 'As text'),
-              h('pre', null, planState[0]))))));
+            diagramState[0] ? h('details', { className: 'explorer-plan-text' }, h('summary', null, 'As text'),
+              h('pre', null, planState[0])) : null))));
   }
 
   ReactDOM.createRoot(document.getElementById('explorer')).render(h(Explorer));

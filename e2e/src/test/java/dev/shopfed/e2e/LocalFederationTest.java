@@ -75,6 +75,16 @@ class LocalFederationTest {
     }
   }
 
+  @Test
+  void theExplorerOpensOnTheAppsProductPage() {
+    FederationSettings settings = FederationSettings.defaults(new ProjectLayout(root)).onFreePorts();
+    ServiceSpec subgraph = new ServiceSpec("commerce", root.resolve("commerce.jar"), 4001, "/actuator/health",
+        List.of(), List.of());
+    assertThat(LocalFederation.gateway(settings, 4000, List.of(), subgraph, subgraph).args()).contains(
+        "--gateway.explorer.initial-operation=" + root.resolve("schema/contract/operations/productPage.graphql"),
+        "--gateway.explorer.initial-variables={\"id\": \"p16\"}");
+  }
+
   /** Commerce answers the stock, which checkout changes; promo's legacy shop details, which nothing changes, stay on. */
   @Test
   void theGatewaySwitchesStockToCommerceOnByDefault() {
