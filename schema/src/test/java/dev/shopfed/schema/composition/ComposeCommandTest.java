@@ -85,8 +85,8 @@ class ComposeCommandTest {
     void failsWithTheErrorCodeSubgraphTypeAndField() throws IOException, InterruptedException {
         copySubgraphs();
         String promo = Files.readString(dir.resolve("promo.graphql"));
-        Files.writeString(dir.resolve("promo.graphql"), promo.replace("  activeCampaigns: [Campaign!]! @listSize(assumedSize: 3)\n",
-                "  activeCampaigns: [Campaign!]! @listSize(assumedSize: 3)\n  description: String!\n"));
+        Files.writeString(dir.resolve("promo.graphql"), promo.replace("  activeCampaigns: [Campaign!] @listSize(assumedSize: 3)\n",
+                "  activeCampaigns: [Campaign!] @listSize(assumedSize: 3)\n  description: String!\n"));
         Path out = dir.resolve("supergraph.graphql");
 
         assertFalse(run("--write", "--schema-dir", dir.toString(), "--out", out.toString(), COMMERCE, PROMO, CONSENT));
