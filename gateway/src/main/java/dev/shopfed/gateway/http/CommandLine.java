@@ -46,7 +46,10 @@ record CommandLine(List<String> springArguments, boolean help) {
         --gateway.authentication.clock-skew=60s (and the other gateway.authentication.* settings)
         --gateway.authorization.reject-unauthorized=false, --gateway.authorization.claim-policies.<policy>=<claim>=<value>
         --gateway.consent.jdbc-url=jdbc:h2:file:./run/consent | jdbc:postgresql://..., --gateway.consent.username=,
-        --gateway.consent.password=, --gateway.consent.export-token=<operator token>, --gateway.consent.enabled=true""";
+        --gateway.consent.password=, --gateway.consent.export-token=<operator token>, --gateway.consent.enabled=true
+        --gateway.telemetry.tracing.enabled=false, --gateway.telemetry.tracing.otlp-endpoint=http://localhost:4318/v1/traces,
+        --gateway.telemetry.tracing.sampling-ratio=1.0, --logging.structured.format.console=ecs (JSON log lines);
+        metrics at GET /actuator/prometheus""";
 
   static CommandLine parse(String[] args) {
     List<String> out = new ArrayList<>();

@@ -7,6 +7,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.Scope;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
 
@@ -27,6 +28,7 @@ final class ObservedRequest implements RequestObservation {
   private final String requestId;
   private final GatewayMetrics metrics;
   private final long startNanos = System.nanoTime();
+  private final AtomicBoolean ended = new AtomicBoolean();
   private volatile String operationType;
   private volatile String operationName;
   // guarded by this
@@ -88,6 +90,9 @@ final class ObservedRequest implements RequestObservation {
 
   @Override
   public void end(int status, List<String> errorCodes) {
+    if (!ended.compareAndSet(false, true)) {
+      return; // a response and a cancellation may both report
+    }
     long nanos = System.nanoTime() - startNanos;
     long waited;
     synchronized (this) {
