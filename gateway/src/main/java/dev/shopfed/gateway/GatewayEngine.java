@@ -75,7 +75,16 @@ public final class GatewayEngine implements AutoCloseable {
    * closes them); null makes the engine its own from {@link GatewayOptions#persistedQueries()}.
    */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted) {
-    SubgraphTransport transport = SubgraphTransport.of(options.traffic());
+    return load(supergraphSdl, options, persisted, new SubgraphBreakers(options.traffic()));
+  }
+
+  /**
+   * As {@link #load(String, GatewayOptions, PersistedOperations)}, with circuit breakers shared by several engines,
+   * so that a subgraph's breaker keeps its state when the supergraph is reloaded.
+   */
+  public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted,
+      SubgraphBreakers breakers) {
+    SubgraphTransport transport = SubgraphTransport.of(options.traffic(), breakers);
     try {
       return load(supergraphSdl, options, transport.client(), transport.breakers(), persisted);
     } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
+import dev.shopfed.gateway.traffic.SubgraphBreakers;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import java.time.Duration;
@@ -42,6 +43,8 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final ApplicationContext context;
   /** Shared by every engine, so APQ registrations survive a supergraph reload. */
   private final PersistedOperations persisted;
+  /** One breaker per subgraph for the process: a reload keeps what they learnt of the subgraphs. */
+  private final SubgraphBreakers breakers;
   private final Set<GatewayEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
@@ -66,6 +69,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     this.active = active;
     this.context = context;
     this.persisted = PersistedOperations.create(options.persistedQueries());
+    this.breakers = new SubgraphBreakers(options.traffic());
   }
 
   /** {@code gateway.migration.shadow.*}: a properties bean of its own, bound apart from {@code gateway.*}. */
@@ -130,7 +134,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   private GatewayEngine load(String sdl) {
     try {
-      return GatewayEngine.load(sdl, options, persisted);
+      return GatewayEngine.load(sdl, options, persisted, breakers);
     } catch (RuntimeException e) {
       throw new SupergraphLoadFailure("Invalid supergraph " + source.location() + ": " + e.getMessage());
     }

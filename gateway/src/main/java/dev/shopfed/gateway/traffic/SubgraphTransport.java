@@ -13,13 +13,18 @@ public final class SubgraphTransport {
   private final SubgraphBreakers breakers;
   private final SubgraphClient client;
 
-  private SubgraphTransport(TrafficOptions options) {
-    this.breakers = new SubgraphBreakers(options);
+  private SubgraphTransport(TrafficOptions options, SubgraphBreakers breakers) {
+    this.breakers = breakers;
     this.client = compose(new HttpSubgraphClient(name -> options.forSubgraph(name).transport()), options, breakers);
   }
 
   public static SubgraphTransport of(TrafficOptions options) {
-    return new SubgraphTransport(options);
+    return new SubgraphTransport(options, new SubgraphBreakers(options));
+  }
+
+  /** With breakers that outlive this transport (shared by the engines of successive supergraphs). */
+  public static SubgraphTransport of(TrafficOptions options, SubgraphBreakers breakers) {
+    return new SubgraphTransport(options, breakers);
   }
 
   /** The one place the decorators are put together. */

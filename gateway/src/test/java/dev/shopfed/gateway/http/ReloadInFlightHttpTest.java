@@ -25,7 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /**
  * A supergraph reload while a slow mutation is in flight: the mutation finishes on the engine it started with and is
  * answered, although it takes longer than {@code gateway.subgraph-timeout} (the replaced engine is kept for the request
- * deadline), and the subgraph saw it once.
+ * deadline), and the subgraph saw it once. The subgraphs' circuit breakers are the same before and after.
  */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReloadInFlightHttpTest {
@@ -36,6 +36,9 @@ class ReloadInFlightHttpTest {
 
   @LocalServerPort
   int port;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  ActiveEngine active;
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
@@ -67,6 +70,7 @@ class ReloadInFlightHttpTest {
     authors.stubFor(post(urlEqualTo("/authors")).willReturn(SubgraphFaultsHttpTest.json(
         "{\"data\":{\"rateAuthor\":{\"name\":\"Herbert\"}}}").withFixedDelay(3_000)));
     FaultySubgraphs.warmUp(client);
+    var breakers = active.breakers();
 
     CompletableFuture<String> mutation = CompletableFuture.supplyAsync(() -> new String(client.post().uri("/graphql")
         .contentType(MediaType.APPLICATION_JSON)
@@ -80,6 +84,8 @@ class ReloadInFlightHttpTest {
 
     assertThat(mutation.get(20, TimeUnit.SECONDS)).isEqualTo("{\"data\":{\"rateAuthor\":{\"name\":\"Herbert\"}}}");
     authors.verify(1, postRequestedFor(urlEqualTo("/authors")));
+    assertThat(active.breakers()).as("the breakers outlive the reload").isSameAs(breakers);
+    assertThat(breakers.states()).containsEntry("books", "CLOSED");
   }
 
   private static String answers(WebTestClient client, String query) {
