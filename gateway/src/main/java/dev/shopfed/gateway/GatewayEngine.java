@@ -43,8 +43,8 @@ public final class GatewayEngine implements AutoCloseable {
     DocumentParser parser = new DocumentParser(supergraph.apiSchema(), options.limits(), options.telemetry());
     Cache<String, ParsedDocument> documents = cache(options, "document");
     Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = cache(options, "plan");
-    this.executor = new OperationExecutor(supergraph, options, ObservedSubgraphClient.of(client, options.telemetry()),
-        parser, documents, new QueryPlanner(supergraph), plans);
+    this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph),
+        plans);
   }
 
   /** Its hits and misses counted when telemetry keeps them. */
@@ -84,7 +84,17 @@ public final class GatewayEngine implements AutoCloseable {
    * closes them); null makes the engine its own from {@link GatewayOptions#persistedQueries()}.
    */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted) {
-    SubgraphTransport transport = SubgraphTransport.of(options.traffic());
+    return load(supergraphSdl, options, persisted, new SubgraphBreakers(options.traffic()));
+  }
+
+  /**
+   * As {@link #load(String, GatewayOptions, PersistedOperations)}, with circuit breakers shared by several engines,
+   * so that a subgraph's breaker keeps its state when the supergraph is reloaded.
+   */
+  public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted,
+      SubgraphBreakers breakers) {
+    SubgraphTransport transport = SubgraphTransport.of(options.traffic(), breakers,
+        attempt -> ObservedSubgraphClient.of(attempt, options.telemetry()));
     try {
       return load(supergraphSdl, options, transport.client(), transport.breakers(), persisted);
     } catch (RuntimeException e) {
@@ -106,7 +116,8 @@ public final class GatewayEngine implements AutoCloseable {
   /** With the given transport and shared persisted operations (null: the engine's own). */
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client,
       PersistedOperations persisted) {
-    return load(supergraphSdl, options, client, new SubgraphBreakers(options.traffic()), persisted);
+    return load(supergraphSdl, options, ObservedSubgraphClient.of(client, options.telemetry()),
+        new SubgraphBreakers(options.traffic()), persisted);
   }
 
   private static GatewayEngine load(String supergraphSdl, GatewayOptions options, SubgraphClient client,

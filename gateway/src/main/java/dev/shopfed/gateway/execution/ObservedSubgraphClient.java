@@ -33,11 +33,17 @@ public final class ObservedSubgraphClient implements SubgraphClient {
 
   @Override
   public CompletableFuture<SubgraphResponse> post(Subgraph subgraph, byte[] body, Map<String, List<String>> headers) {
+    return post(subgraph, body, headers, SubgraphCall.unbounded());
+  }
+
+  @Override
+  public CompletableFuture<SubgraphResponse> post(Subgraph subgraph, byte[] body, Map<String, List<String>> headers,
+      SubgraphCall call) {
     int attempt = attempts.computeIfAbsent(body, b -> new AtomicInteger()).incrementAndGet();
     FetchObservation fetch = telemetry.fetch(subgraph.name(), attempt, headers);
     CompletableFuture<SubgraphResponse> sent;
     try {
-      sent = delegate.post(subgraph, body, fetch.headers());
+      sent = delegate.post(subgraph, body, fetch.headers(), call);
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }

@@ -31,7 +31,8 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
     SubgraphResponseTooLarge tooLarge = cause(failure, SubgraphResponseTooLarge.class);
     if (tooLarge != null) {
       Map<String, Object> error = GraphQLErrors.error("The answer of subgraph '" + service + "' is larger than the limit of "
-          + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size, or gateway.subgraphs.<name>.max-response-size)", null, TOO_LARGE);
+          + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size, or "
+          + "gateway.subgraphs.<name>.max-response-size)", null, TOO_LARGE);
       return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
     }
     if (cause(failure, SubgraphUnavailable.class) != null) {

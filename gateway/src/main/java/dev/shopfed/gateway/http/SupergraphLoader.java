@@ -2,6 +2,7 @@ package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.telemetry.GatewayTelemetry;
 import dev.shopfed.gateway.telemetry.Telemetry;
 import dev.shopfed.gateway.authorization.AuthorizationOptions;
 import dev.shopfed.gateway.authorization.PolicyEvaluator;
@@ -9,6 +10,7 @@ import dev.shopfed.gateway.consent.ConsentOptions;
 import dev.shopfed.gateway.migration.MigrationOptions;
 import dev.shopfed.gateway.migration.ShadowCompareOptions;
 import dev.shopfed.gateway.persisted.PersistedOperations;
+import dev.shopfed.gateway.traffic.SubgraphBreakers;
 import dev.shopfed.gateway.subgraphidentity.SubgraphIdentityOptions;
 import dev.shopfed.gateway.supergraph.Subgraph;
 import java.time.Duration;
@@ -45,6 +47,8 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
   private final ApplicationContext context;
   /** Shared by every engine, so APQ registrations survive a supergraph reload. */
   private final PersistedOperations persisted;
+  /** One breaker per subgraph for the process: a reload keeps what they learnt of the subgraphs. */
+  private final SubgraphBreakers breakers;
   private final Set<ServedEngine> retiring = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "supergraph-watch");
@@ -76,6 +80,16 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
     this.active = active;
     this.context = context;
     this.persisted = PersistedOperations.create(options.persistedQueries());
+    this.breakers = new SubgraphBreakers(options.traffic());
+    publishBreakerStates(breakers, options.telemetry());
+  }
+
+  /** Each subgraph's breaker state as a gauge, once the breaker exists (on the subgraph's first request). */
+  private static void publishBreakerStates(SubgraphBreakers breakers, Telemetry telemetry) {
+    if (telemetry instanceof GatewayTelemetry observed) {
+      breakers.whenCreated((subgraph, state) ->
+          observed.metrics().bindBreakerState(subgraph, SubgraphBreakers.STATES, state));
+    }
   }
 
   /** {@code gateway.migration.shadow.*}: a properties bean of its own, bound apart from {@code gateway.*}. */
@@ -192,7 +206,7 @@ final class SupergraphLoader implements ApplicationRunner, DisposableBean {
 
   private GatewayEngine load(String sdl) {
     try {
-      return GatewayEngine.load(sdl, options, persisted);
+      return GatewayEngine.load(sdl, options, persisted, breakers);
     } catch (RuntimeException e) {
       throw new SupergraphLoadFailure("Invalid supergraph " + source.location() + ": " + e.getMessage());
     }

@@ -33,6 +33,13 @@ public record BreakerOptions(boolean enabled, float failureRateThreshold, float 
     }
   }
 
+  /** No breaker: every fetch is sent, however the subgraph fares. */
+  public static BreakerOptions off() {
+    BreakerOptions d = defaults();
+    return new BreakerOptions(false, d.failureRateThreshold, d.slowCallRateThreshold, d.slowCallDuration, d.windowSize,
+        d.minimumCalls, d.waitInOpen, d.halfOpenCalls);
+  }
+
   /** Half of 20 requests failed (once 10 were made), or 80 % slower than 5 s; 10 s open, then 3 probes. */
   public static BreakerOptions defaults() {
     return new BreakerOptions(true, 50, 80, Duration.ofSeconds(5), 20, 10, Duration.ofSeconds(10), 3);

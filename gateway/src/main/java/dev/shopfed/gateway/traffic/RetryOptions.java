@@ -30,6 +30,12 @@ public record RetryOptions(boolean enabled, int maxRetries, Duration backoff, Du
     }
   }
 
+  /** No retries: every fetch is sent once. */
+  public static RetryOptions off() {
+    RetryOptions d = defaults();
+    return new RetryOptions(false, 0, d.backoff, d.maxBackoff, d.budgetPercent, d.budgetWindow, d.minRetriesPerSecond);
+  }
+
   /** Two retries, 50 ms then 100 ms at most (jittered), within 20 % of the last 10 s's requests plus 10 a second. */
   public static RetryOptions defaults() {
     return new RetryOptions(true, 2, Duration.ofMillis(50), Duration.ofSeconds(1), 20, Duration.ofSeconds(10), 10);

@@ -3,8 +3,14 @@ package dev.shopfed.gateway.traffic;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +21,10 @@ import org.slf4j.LoggerFactory;
 public final class SubgraphBreakers {
 
   private static final Logger log = LoggerFactory.getLogger(SubgraphBreakers.class);
+
+  /** Every state a breaker can be in, as {@link #whenCreated} reports them: {@code closed}, {@code open}, ... */
+  public static final Set<String> STATES = Arrays.stream(CircuitBreaker.State.values()).map(SubgraphBreakers::name)
+      .collect(Collectors.toUnmodifiableSet());
 
   private final TrafficOptions options;
   private final CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
@@ -58,6 +68,18 @@ public final class SubgraphBreakers {
   /** The Resilience4j registry, for metrics: one breaker per subgraph asked so far. */
   public CircuitBreakerRegistry registry() {
     return registry;
+  }
+
+  /** Tells {@code listener} of each breaker made from now on: its subgraph and where to read its state. */
+  public void whenCreated(BiConsumer<String, Supplier<String>> listener) {
+    registry.getEventPublisher().onEntryAdded(event -> {
+      CircuitBreaker breaker = event.getAddedEntry();
+      listener.accept(breaker.getName(), () -> name(breaker.getState()));
+    });
+  }
+
+  private static String name(CircuitBreaker.State state) {
+    return state.name().toLowerCase(Locale.ROOT);
   }
 
   /** Each subgraph's breaker state (CLOSED, OPEN, HALF_OPEN), by subgraph name; subgraphs not asked yet are absent. */

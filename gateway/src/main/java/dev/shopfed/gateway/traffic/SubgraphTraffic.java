@@ -35,6 +35,11 @@ public record SubgraphTraffic(Duration connectTimeout, Duration requestTimeout, 
         RetryOptions.defaults());
   }
 
+  public SubgraphTraffic with(BreakerOptions breaker, RetryOptions retry) {
+    return new SubgraphTraffic(connectTimeout, requestTimeout, maxConcurrentRequests, http2, maxResponseBytes, breaker,
+        retry);
+  }
+
   HttpSubgraphClient.Transport transport() {
     return new HttpSubgraphClient.Transport(connectTimeout, requestTimeout, http2, maxResponseBytes);
   }

@@ -2,31 +2,47 @@ package dev.shopfed.gateway.traffic;
 
 import dev.shopfed.gateway.execution.HttpSubgraphClient;
 import dev.shopfed.gateway.execution.SubgraphClient;
+import java.util.function.UnaryOperator;
 
 /**
  * The transport to the subgraphs of one engine: HTTP with each subgraph's settings, wrapped (outermost first) in
- * retries, the circuit breaker and the bound on requests in flight. A retry thus passes the breaker again, and an
- * open breaker ends the retries.
+ * retries, the observation of each attempt (its span and timing), the circuit breaker and the bound on requests in
+ * flight. A retry thus passes the breaker again, and an open breaker ends the retries.
  */
 public final class SubgraphTransport {
 
   private final SubgraphBreakers breakers;
   private final SubgraphClient client;
 
-  private SubgraphTransport(TrafficOptions options) {
-    this.breakers = new SubgraphBreakers(options);
-    this.client = compose(new HttpSubgraphClient(name -> options.forSubgraph(name).transport()), options, breakers);
+  private SubgraphTransport(TrafficOptions options, SubgraphBreakers breakers, UnaryOperator<SubgraphClient> observe) {
+    this.breakers = breakers;
+    this.client = compose(new HttpSubgraphClient(name -> options.forSubgraph(name).transport()), options, breakers,
+        observe);
   }
 
   public static SubgraphTransport of(TrafficOptions options) {
-    return new SubgraphTransport(options);
+    return new SubgraphTransport(options, new SubgraphBreakers(options), UnaryOperator.identity());
+  }
+
+  /**
+   * With breakers that outlive this transport (shared by the engines of successive supergraphs), and {@code observe}
+   * wrapped around each attempt.
+   */
+  public static SubgraphTransport of(TrafficOptions options, SubgraphBreakers breakers,
+      UnaryOperator<SubgraphClient> observe) {
+    return new SubgraphTransport(options, breakers, observe);
   }
 
   /** The one place the decorators are put together. */
   static SubgraphClient compose(SubgraphClient http, TrafficOptions options, SubgraphBreakers breakers) {
+    return compose(http, options, breakers, UnaryOperator.identity());
+  }
+
+  private static SubgraphClient compose(SubgraphClient http, TrafficOptions options, SubgraphBreakers breakers,
+      UnaryOperator<SubgraphClient> observe) {
     SubgraphClient limited = new LimitedSubgraphClient(http, options);
     SubgraphClient breaking = new BreakingSubgraphClient(limited, breakers);
-    return new RetryingSubgraphClient(breaking, options);
+    return new RetryingSubgraphClient(observe.apply(breaking), options);
   }
 
   public SubgraphClient client() {

@@ -5,6 +5,9 @@ import dev.shopfed.gateway.GatewayOptions;
 import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.limits.OperationLimits;
+import dev.shopfed.gateway.traffic.BreakerOptions;
+import dev.shopfed.gateway.traffic.RetryOptions;
+import dev.shopfed.gateway.traffic.TrafficOptions;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +33,12 @@ final class EngineUnderTest implements AutoCloseable {
     // none is refused for its cost.
     DemandControlOptions costedNeverRefused = new DemandControlOptions(true, Long.MAX_VALUE,
         DemandControlOptions.DEFAULT_LIST_SIZE, DemandControlOptions.Mode.ENFORCE);
-    GatewayOptions options = GatewayOptions.defaults().withLimits(OperationLimits.none())
-        .withDemandControl(costedNeverRefused);
+    GatewayOptions defaults = GatewayOptions.defaults();
+    // Apollo Gateway neither retries nor breaks circuits: a subgraph down must answer as it does, every time.
+    TrafficOptions oneAttemptEach = defaults.traffic()
+        .withAll(defaults.traffic().all().with(BreakerOptions.off(), RetryOptions.off()));
+    GatewayOptions options = defaults.withLimits(OperationLimits.none())
+        .withDemandControl(costedNeverRefused).withTraffic(oneAttemptEach);
     return new EngineUnderTest(GatewayEngine.load(supergraphSdl, options));
   }
 
