@@ -7,6 +7,8 @@ import dev.shopfed.e2e.load.ProductChoice;
 import dev.shopfed.e2e.load.Shopper;
 import dev.shopfed.e2e.load.Tally;
 import dev.shopfed.e2e.support.Gateway;
+import dev.shopfed.e2e.support.GraphQLResponse;
+import dev.shopfed.e2e.support.Operation;
 import dev.shopfed.e2e.support.Operations;
 import dev.shopfed.e2e.support.PostgresDatabase;
 import dev.shopfed.e2e.support.SubgraphProxy;
@@ -23,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +35,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The app's mix from many buyers at once, with checkouts and payments under idempotency keys (replayed on purpose,
@@ -42,11 +49,15 @@ import org.junit.jupiter.api.Test;
  * must hold every order a client was told about exactly once, no order or key paid twice, stock never below zero and
  * down by exactly the units ordered; and every request must have had a GraphQL answer within the client's timeout.
  *
+ * <p>First, on the same federation, promo is killed for real and the cart, checkout and pay are checked to answer
+ * (partial data, errors at the right path, within a bound).
+ *
  * <p>The window is {@code -Dshopfed.load.seconds} (60 by default), the clients {@code -Dshopfed.load.clients}
  * (50, one seeded buyer each). The figures are printed as one {@code LOAD-WITH-FAULTS:} line.
  */
 @Tag("postgres")
 @Tag("load")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LoadWithFaultsTest {
 
   private static final Duration WINDOW = Duration.ofSeconds(Long.getLong("shopfed.load.seconds", 60));
@@ -60,6 +71,8 @@ class LoadWithFaultsTest {
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
   /** The bound "answers within bound" counts against (a figure, not an assertion). */
   private static final Duration ANSWER_BOUND = Duration.ofSeconds(2);
+  /** A generous bound on an answer with a backend dead: it refuses connections, so nothing should wait long. */
+  private static final Duration FAULT_BOUND = Duration.ofSeconds(10);
   private static final Duration COMMERCE_DELAY_LEAST = Duration.ofMillis(100);
   private static final Duration COMMERCE_DELAY_MOST = Duration.ofMillis(600);
   private static final Duration RELOAD_SEEN_WITHIN = Duration.ofSeconds(30);
@@ -77,6 +90,7 @@ class LoadWithFaultsTest {
   private final AtomicInteger promoRestarts = new AtomicInteger();
   private final AtomicInteger slowWindows = new AtomicInteger();
   private final AtomicInteger reloads = new AtomicInteger();
+  private final AtomicInteger unacknowledged = new AtomicInteger();
   private final List<String> faultProblems = new CopyOnWriteArrayList<>();
   private final List<String> timeline = new CopyOnWriteArrayList<>();
   private Tally tally;
@@ -124,7 +138,56 @@ class LoadWithFaultsTest {
     }
   }
 
+  /**
+   * Before the load, promo killed for real (SIGKILL): the cart answers its commerce data with every promo price
+   * null and the errors under {@code addToCart}, and checkout and pay, which are commerce's alone, answer in full.
+   * Then promo comes back and the product page is whole again.
+   */
   @Test
+  @Order(1)
+  void aKilledPromoLeavesTheCartCheckoutAndPayWorking() throws Exception {
+    String buyer = "u50";
+    String product;
+    try (Connection connection = commerceDatabase.connect()) {
+      product = new CommerceLedger(connection).stock().entrySet().stream().filter(e -> e.getValue() >= 5)
+          .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+    federation.kill("promo");
+    try {
+      Instant start = Instant.now();
+      GraphQLResponse added = gateway.as(buyer, operations.get("cart.graphql", "AddToCart"),
+          Map.of("productId", product, "quantity", 1));
+      assertThat(Duration.between(start, Instant.now())).as("addToCart with promo down").isLessThan(FAULT_BOUND);
+      assertThat(added.status()).as("addToCart with promo down: " + added.describe()).isEqualTo(200);
+      JsonNode cart = added.body().path("data").path("addToCart");
+      assertThat(cart.path("items").isEmpty()).as("the cart's lines, from commerce: " + added.describe()).isFalse();
+      for (JsonNode item : cart.path("items")) {
+        assertThat(item.at("/product/price/amount").isNumber()).as("commerce price: " + item).isTrue();
+        assertThat(item.at("/product/promoPrice").isNull()).as("promo price with promo down: " + item).isTrue();
+      }
+      assertThat(added.errors()).as("errors for promo's fields: " + added.describe()).isNotEmpty();
+      for (JsonNode error : added.errors()) {
+        assertThat(error.path("path").path(0).asString("")).as("error path: " + error).isEqualTo("addToCart");
+        assertThat(error.path("extensions").path("code").asString("")).as("error code: " + error).isNotBlank();
+      }
+
+      start = Instant.now();
+      JsonNode order = gateway.as(buyer, operations.get("checkout.graphql"),
+          Map.of("idempotencyKey", "promo-down-" + UUID.randomUUID())).data().path("checkout");
+      JsonNode payment = gateway.as(buyer, operations.get("pay.graphql"), Map.of("orderId", order.path("id").asString(),
+          "idempotencyKey", "promo-down-pay-" + UUID.randomUUID(), "method", "E_WALLET")).data().path("payOrder");
+      assertThat(Duration.between(start, Instant.now())).as("checkout and pay with promo down").isLessThan(FAULT_BOUND);
+      assertThat(payment.path("status").asString("")).as("payment with promo down: " + payment).isEqualTo("SUCCEEDED");
+    } finally {
+      federation.restart("promo");
+    }
+    // data() fails on any error: promo answers its fields again
+    JsonNode page = gateway.anonymous(operations.get("productPage.graphql"), Map.of("id", product)).data();
+    assertThat(page.at("/product/id").asString("")).as("product page after promo came back").isEqualTo(product);
+  }
+
+  @Test
+  @Order(2)
   void noAcknowledgedOrderIsLostAndNoPaymentTakenTwiceWhilePromoDiesCommerceSlowsAndTheSupergraphReloads()
       throws Exception {
     Map<String, Integer> stockBefore;
@@ -152,11 +215,36 @@ class LoadWithFaultsTest {
     awaitAll(faults, injected, "the fault injection");
 
     try (Connection connection = commerceDatabase.connect()) {
-      check(tally, new CommerceLedger(connection), stockBefore);
+      CommerceLedger ledger = new CommerceLedger(connection);
+      List<String> unfound = replayUnacknowledged(ledger);
+      check(tally, ledger, stockBefore, unfound);
     }
   }
 
-  private void check(Tally tally, CommerceLedger ledger, Map<String, Integer> stockBefore) throws Exception {
+  /**
+   * The orders made whose checkout answer the buyer never saw (an error or a timeout while the order committed):
+   * with the faults over, the app's retry with the same key must bring each one back. Answers the ones it did not.
+   */
+  private List<String> replayUnacknowledged(CommerceLedger ledger) throws Exception {
+    List<String> acknowledged = tally.orders().stream().map(Tally.AckedOrder::orderId).toList();
+    List<String> unfound = new ArrayList<>();
+    Operation checkout = operations.get("checkout.graphql");
+    for (Tally.AckedOrder order : ledger.loadOrderKeys()) {
+      if (acknowledged.contains(order.orderId())) {
+        continue;
+      }
+      unacknowledged.incrementAndGet();
+      GraphQLResponse replay = gateway.as(order.buyer(), checkout, Map.of("idempotencyKey", order.idempotencyKey()));
+      String id = replay.body() == null ? "" : replay.body().path("data").path("checkout").path("id").asString("");
+      if (!id.equals(order.orderId())) {
+        unfound.add(order + ": the replay answered " + replay.describe());
+      }
+    }
+    return unfound;
+  }
+
+  private void check(Tally tally, CommerceLedger ledger, Map<String, Integer> stockBefore, List<String> unfound)
+      throws Exception {
     List<String> lostOrders = ledger.lostOrMisfiledOrders(tally.orders());
     List<String> duplicatedOrders = ledger.duplicatedOrders();
     List<String> lostPayments = ledger.lostPayments(tally.payments());
@@ -166,13 +254,14 @@ class LoadWithFaultsTest {
     System.out.printf("LOAD-WITH-FAULTS: window=%ds clients=%d requests=%d served=%d (with errors %d)"
             + " withinBound(%dms)=%d bare=%d unanswered=%d p50=%dms p99=%dms max=%dms"
             + " | faults=%d (promo SIGKILL %d, promo restarts %d, commerce slow windows %d, supergraph reloads %d)"
-            + " | orders acknowledged=%d inDatabase=%d lost=%d duplicated=%d"
+            + " | orders acknowledged=%d inDatabase=%d lost=%d duplicated=%d unacknowledged=%d (found by replay %d)"
             + " | payments acknowledged=%d inDatabase=%d lost=%d duplicated=%d | stock problems=%d%n",
         WINDOW.toSeconds(), CLIENTS, tally.requests(), tally.served(), tally.withErrors(),
         ANSWER_BOUND.toMillis(), tally.withinBound(), tally.bareAnswers().size(), tally.unanswered().size(),
         tally.percentileMillis(50), tally.percentileMillis(99), tally.percentileMillis(100),
         faultsInjected, promoKills.get(), promoRestarts.get(), slowWindows.get(), reloads.get(),
         tally.orders().size(), ledger.loadOrders(), lostOrders.size(), duplicatedOrders.size(),
+        unacknowledged.get(), unacknowledged.get() - unfound.size(),
         tally.payments().size(), ledger.loadPayments(), lostPayments.size(), duplicatedPayments.size(), stock.size());
 
     System.out.println("LOAD-WITH-FAULTS timeline: " + String.join("; ", timeline));
@@ -188,6 +277,8 @@ class LoadWithFaultsTest {
     soft.assertThat(tally.inconsistencies()).as("replays answering another order or payment").isEmpty();
     soft.assertThat(lostOrders).as("acknowledged orders not in the commerce database exactly once").isEmpty();
     soft.assertThat(duplicatedOrders).as("checkout keys with more than one order").isEmpty();
+    soft.assertThat(unfound).as("orders made without an answer that a replay of their key did not bring back")
+        .isEmpty();
     soft.assertThat(lostPayments).as("acknowledged payments not in the commerce database").isEmpty();
     soft.assertThat(duplicatedPayments).as("payments taken twice, or for another amount").isEmpty();
     soft.assertThat(stock).as("stock below zero, or not down by the units ordered").isEmpty();

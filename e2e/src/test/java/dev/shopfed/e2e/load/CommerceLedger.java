@@ -91,6 +91,12 @@ public final class CommerceLedger {
     return problems;
   }
 
+  /** Every order the load made, as buyer, checkout key and order id. */
+  public List<Tally.AckedOrder> loadOrderKeys() throws SQLException {
+    return query("SELECT user_id, idempotency_key, id FROM orders WHERE idempotency_key LIKE '" + LOAD_KEYS + "'",
+        rows -> new Tally.AckedOrder(rows.getString(1), rows.getString(2), rows.getString(3)));
+  }
+
   public long loadOrders() throws SQLException {
     return query("SELECT COUNT(*) FROM orders WHERE idempotency_key LIKE '" + LOAD_KEYS + "'",
         rows -> rows.getLong(1)).get(0);
