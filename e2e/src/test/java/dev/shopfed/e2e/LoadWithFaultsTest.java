@@ -153,22 +153,23 @@ class LoadWithFaultsTest {
           .map(Map.Entry::getKey).findFirst().orElseThrow();
     }
     federation.kill("promo");
+    SoftAssertions soft = new SoftAssertions();
     try {
       Instant start = Instant.now();
       GraphQLResponse added = gateway.as(buyer, operations.get("cart.graphql", "AddToCart"),
           Map.of("productId", product, "quantity", 1));
-      assertThat(Duration.between(start, Instant.now())).as("addToCart with promo down").isLessThan(FAULT_BOUND);
-      assertThat(added.status()).as("addToCart with promo down: " + added.describe()).isEqualTo(200);
+      soft.assertThat(Duration.between(start, Instant.now())).as("addToCart with promo down").isLessThan(FAULT_BOUND);
+      soft.assertThat(added.status()).as("addToCart with promo down: " + added.describe()).isEqualTo(200);
       JsonNode cart = added.body().path("data").path("addToCart");
-      assertThat(cart.path("items").isEmpty()).as("the cart's lines, from commerce: " + added.describe()).isFalse();
+      soft.assertThat(cart.path("items").isEmpty()).as("the cart's lines, from commerce: " + added.describe()).isFalse();
       for (JsonNode item : cart.path("items")) {
-        assertThat(item.at("/product/price/amount").isNumber()).as("commerce price: " + item).isTrue();
-        assertThat(item.at("/product/promoPrice").isNull()).as("promo price with promo down: " + item).isTrue();
+        soft.assertThat(item.at("/product/price/amount").isNumber()).as("commerce price: " + item).isTrue();
+        soft.assertThat(item.at("/product/promoPrice").isNull()).as("promo price with promo down: " + item).isTrue();
       }
-      assertThat(added.errors()).as("errors for promo's fields: " + added.describe()).isNotEmpty();
+      soft.assertThat(added.errors()).as("errors for promo's fields: " + added.describe()).isNotEmpty();
       for (JsonNode error : added.errors()) {
-        assertThat(error.path("path").path(0).asString("")).as("error path: " + error).isEqualTo("addToCart");
-        assertThat(error.path("extensions").path("code").asString("")).as("error code: " + error).isNotBlank();
+        soft.assertThat(error.path("path").path(0).asString("")).as("error path: " + error).isEqualTo("addToCart");
+        soft.assertThat(error.path("extensions").path("code").asString("")).as("error code: " + error).isNotBlank();
       }
 
       start = Instant.now();
@@ -176,14 +177,17 @@ class LoadWithFaultsTest {
           Map.of("idempotencyKey", "promo-down-" + UUID.randomUUID())).data().path("checkout");
       JsonNode payment = gateway.as(buyer, operations.get("pay.graphql"), Map.of("orderId", order.path("id").asString(),
           "idempotencyKey", "promo-down-pay-" + UUID.randomUUID(), "method", "E_WALLET")).data().path("payOrder");
-      assertThat(Duration.between(start, Instant.now())).as("checkout and pay with promo down").isLessThan(FAULT_BOUND);
-      assertThat(payment.path("status").asString("")).as("payment with promo down: " + payment).isEqualTo("SUCCEEDED");
+      soft.assertThat(Duration.between(start, Instant.now())).as("checkout and pay with promo down")
+          .isLessThan(FAULT_BOUND);
+      soft.assertThat(payment.path("status").asString("")).as("payment with promo down: " + payment)
+          .isEqualTo("SUCCEEDED");
     } finally {
       federation.restart("promo");
     }
     // data() fails on any error: promo answers its fields again
     JsonNode page = gateway.anonymous(operations.get("productPage.graphql"), Map.of("id", product)).data();
-    assertThat(page.at("/product/id").asString("")).as("product page after promo came back").isEqualTo(product);
+    soft.assertThat(page.at("/product/id").asString("")).as("product page after promo came back").isEqualTo(product);
+    soft.assertAll();
   }
 
   @Test
