@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks our gateway beside the Node federation gateways, on loopback, with bounded runs.
 #
-#   bench/run.sh [peers|overhead|soak|shop|jmh|all]      (default: peers)
+#   bench/run.sh [peers|overhead|soak|shop|jmh|hostile|faults|all]      (default: peers)
 #
 #   peers  the gateway-benchmark workload (4 subgraphs, one deep query, 50 connections) through
 #          our gateway, Apollo Gateway, Hive Gateway (JS planner and Rust router-runtime) and the
@@ -18,6 +18,9 @@
 #   hostile  the edge-protection list (fragment bombs, deep nesting, floods, bad bodies) against the
 #          federation as ./run.sh starts it: status, code, time and the gateway's peak RSS per input,
 #          while a well-behaved client keeps querying
+#   faults the end-to-end suite's load with faults (LoadWithFaultsTest) for FAULTS_DURATION seconds (default
+#          600): 50 buyers' app mix with checkouts and payments while promo is killed and restarted, commerce
+#          slowed and the supergraph reloaded; then the commerce database (PostgreSQL) is checked
 #   all    peers, overhead, shop, jmh, soak
 #
 # See bench/README.md for every knob. Results go to bench/results/<scenario>-<UTC time>/.
@@ -466,6 +469,20 @@ scenario_hostile() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# scenario: the end-to-end suite's load with faults, for longer than its 60 s in the build
+
+scenario_faults() {
+  OUT="${OUT:-$BENCH/results/faults-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  local seconds="${FAULTS_DURATION:-600}" clients="${FAULTS_CLIENTS:-50}"
+  log "load with faults: ${seconds}s, $clients clients (./mvnw -pl e2e -am verify -Dtest=LoadWithFaultsTest)"
+  local rc=0
+  (cd "$ROOT" && "$ROOT/mvnw" -B -pl e2e -am verify -Dtest=LoadWithFaultsTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dshopfed.load.seconds="$seconds" -Dshopfed.load.clients="$clients") > "$OUT/mvn.log" 2>&1 || rc=$?
+  grep -h -o 'LOAD-WITH-FAULTS:.*' "$OUT/mvn.log" | head -1 | tee "$OUT/summary.txt" || true
+  [[ $rc == 0 ]] || die "the load with faults failed (rc $rc): see $OUT/mvn.log"
+}
+
+# ---------------------------------------------------------------------------------------------
 # scenario 3: JMH
 
 scenario_jmh() {
@@ -486,7 +503,8 @@ case "$SCENARIO" in
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
   hostile) scenario_hostile ;;
+  faults) scenario_faults ;;
   all) rc=0; for s in peers overhead shop jmh soak; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
-  -h|--help|help) sed -n '2,25p' "$0" ;;
-  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|hostile|all)" ;;
+  -h|--help|help) sed -n '2,26p' "$0" ;;
+  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|hostile|faults|all)" ;;
 esac

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The whole federation on one machine: a development identity issuer (in this JVM), the commerce and promo
@@ -34,7 +35,7 @@ public final class LocalFederation implements AutoCloseable {
     this.settings = settings;
     this.issuer = issuer;
     this.keys = keys;
-    this.services = new ArrayList<>(services);
+    this.services = new CopyOnWriteArrayList<>(services); // restart() swaps one
     this.shutdownHook = new Thread(this::stopAll, "local-federation-shutdown");
   }
 
@@ -117,6 +118,17 @@ public final class LocalFederation implements AutoCloseable {
     return service("promo").spec().baseUrl().resolve("/graphql");
   }
 
+  /** Kills one child ("commerce", "promo", "gateway") with SIGKILL, as a crash would. */
+  void kill(String name) {
+    service(name).kill();
+  }
+
+  /** Starts a killed child again, on the same port with the same arguments, and waits until it is healthy. */
+  void restart(String name) {
+    kill(name);
+    startService(name);
+  }
+
   /** True once {@link #close} or the shutdown hook began stopping the children. */
   public boolean isStopping() {
     return stopping;
@@ -161,7 +173,7 @@ public final class LocalFederation implements AutoCloseable {
       if (old.isAlive()) {
         return;
       }
-      ServiceProcess again = ServiceProcess.launch(old.spec(), settings.logDir(), true);
+      ServiceProcess again = old.relaunch();
       services.set(services.indexOf(old), again);
     }
     service(name).awaitHealthy(settings.startupTimeout());

@@ -35,22 +35,25 @@ final class ServiceProcess implements AutoCloseable {
   }
 
   static ServiceProcess launch(ServiceSpec spec, Path logDir) {
-    return launch(spec, logDir, false);
+    Path log = logDir.resolve(spec.name() + ".log");
+    return launch(spec, log, ProcessBuilder.Redirect.to(log.toFile()));
   }
 
-  /** {@code appendLog}: a service started again by hand adds to its log rather than replacing it. */
-  static ServiceProcess launch(ServiceSpec spec, Path logDir, boolean appendLog) {
+  /** The same service started again, its output appended to the log of the run before. */
+  ServiceProcess relaunch() {
+    return launch(spec, log, ProcessBuilder.Redirect.appendTo(log.toFile()));
+  }
+
+  private static ServiceProcess launch(ServiceSpec spec, Path log, ProcessBuilder.Redirect output) {
     if (!Files.isRegularFile(spec.jar())) {
       throw new StartupException(spec.name() + ": jar not found at " + spec.jar()
           + " (build it first: ./mvnw -B -DskipTests package)");
     }
-    Path log = logDir.resolve(spec.name() + ".log");
     try {
-      Files.createDirectories(logDir);
+      Files.createDirectories(log.getParent());
       Process process = new ProcessBuilder(spec.command())
           .redirectErrorStream(true)
-          .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
-              : ProcessBuilder.Redirect.to(log.toFile()))
+          .redirectOutput(output)
           .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
           .start();
       return new ServiceProcess(spec, process, log);
@@ -94,6 +97,12 @@ final class ServiceProcess implements AutoCloseable {
 
   CompletableFuture<Process> onExit() {
     return process.onExit();
+  }
+
+  /** SIGKILL at once, as a crash would: no shutdown hooks run, requests in flight are cut off. */
+  void kill() {
+    process.destroyForcibly();
+    waitForExit(GRACEFUL_STOP);
   }
 
   /** SIGTERM first so Spring shuts down cleanly; kill when that takes too long. */

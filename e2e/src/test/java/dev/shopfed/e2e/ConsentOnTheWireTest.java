@@ -1,10 +1,7 @@
 package dev.shopfed.e2e;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -15,9 +12,9 @@ import dev.shopfed.e2e.support.Gateway;
 import dev.shopfed.e2e.support.GraphQLResponse;
 import dev.shopfed.e2e.support.Json;
 import dev.shopfed.e2e.support.Operation;
+import dev.shopfed.e2e.support.SubgraphProxy;
 import dev.shopfed.e2e.support.Tokens;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +80,7 @@ class ConsentOnTheWireTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private static SubgraphProxy promoProxy;
   private static WireMockServer promo;
   private static ServiceProcess gatewayProcess;
   private static Gateway gateway;
@@ -92,18 +90,15 @@ class ConsentOnTheWireTest {
 
   @BeforeAll
   static void aGatewayWhosePromoRequestsAreRecorded(LocalFederation federation) throws IOException {
-    promo = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    promo.start();
-    URI promoUrl = federation.promoUrl();
-    promo.stubFor(any(anyUrl()).willReturn(aResponse()
-        .proxiedFrom(promoUrl.getScheme() + "://" + promoUrl.getRawAuthority())));
+    promoProxy = SubgraphProxy.recording(federation.promoUrl());
+    promo = promoProxy.server();
 
     FederationSettings settings = federation.settings();
     Path dir = settings.layout().root().resolve("e2e/target/consent-on-the-wire");
     Files.createDirectories(dir);
     deleteConsentDatabase(dir);
     ServiceSpec launched = LocalFederation.gateway(settings, FreePorts.pick(), federation.gatewayIdentityArguments(),
-        federation.commerceUrl(), URI.create(promo.baseUrl() + "/graphql"));
+        federation.commerceUrl(), promoProxy.graphqlUrl());
     List<String> args = new ArrayList<>(launched.args());
     args.add("--gateway.consent.jdbc-url=jdbc:h2:file:" + dir.resolve("consent"));
     ServiceSpec spec = new ServiceSpec(launched.name(), launched.jar(), launched.port(), launched.healthPath(), args,
@@ -134,8 +129,8 @@ class ConsentOnTheWireTest {
     if (gatewayProcess != null) {
       gatewayProcess.close();
     }
-    if (promo != null) {
-      promo.stop();
+    if (promoProxy != null) {
+      promoProxy.close();
     }
   }
 

@@ -23,6 +23,7 @@ public final class Gateway {
   private final URI graphqlUrl;
   private final URI baseUrl;
   private final Tokens tokens;
+  private final Duration requestTimeout;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5))
       .version(HttpClient.Version.HTTP_1_1)
@@ -30,9 +31,19 @@ public final class Gateway {
   private final JsonMapper json = JsonMapper.builder().build();
 
   public Gateway(URI baseUrl, URI graphqlUrl, Tokens tokens) {
+    this(baseUrl, graphqlUrl, tokens, Duration.ofSeconds(60));
+  }
+
+  private Gateway(URI baseUrl, URI graphqlUrl, Tokens tokens, Duration requestTimeout) {
     this.baseUrl = baseUrl;
     this.graphqlUrl = graphqlUrl;
     this.tokens = tokens;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /** The same gateway and sign-in, with GraphQL requests given up (an AssertionError) after {@code timeout}. */
+  public Gateway withRequestTimeout(Duration timeout) {
+    return new Gateway(baseUrl, graphqlUrl, tokens, timeout);
   }
 
   /** The seeded buyers' tokens, for requests that set their own headers. */
@@ -66,7 +77,7 @@ public final class Gateway {
   /** Sends any body as-is, for requests the app would never send (malformed JSON and the like). */
   public GraphQLResponse post(String label, String body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(graphqlUrl)
-        .timeout(Duration.ofSeconds(60))
+        .timeout(requestTimeout)
         .header("Content-Type", "application/json")
         .header("Accept", ACCEPT)
         .POST(HttpRequest.BodyPublishers.ofString(body));
