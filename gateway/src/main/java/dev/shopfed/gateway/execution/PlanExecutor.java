@@ -258,8 +258,8 @@ final class PlanExecutor {
   }
 
   /**
-   * The error of a fetch failed for the gateway's own reason (too large, breaker open, deadline) once per path of the
-   * fetch's fields; other failures' errors as they are (one error without a path, as Apollo Gateway answers).
+   * The error of a failed fetch once per path of the fetch's fields, as Apollo Router places it (Apollo Gateway gives
+   * one error without a path); a subgraph's own refusal of the request as it answered.
    */
   private static List<Map<String, Object>> errorsAt(SubgraphAnswer answer, Supplier<List<List<Object>>> fieldPaths) {
     if (!answer.placedAtFields()) {

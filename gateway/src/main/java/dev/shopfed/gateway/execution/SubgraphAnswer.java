@@ -12,10 +12,15 @@ import org.slf4j.MDC;
 
 /**
  * A subgraph's answer read as GraphQL: its data and errors (as {@link SubgraphErrorMasking} lets the client see
- * them), or — when the request failed as a whole (transport error, timeout, non-GraphQL body) — one error saying so.
- * A transport failure's cause (which names the subgraph's host and port) goes to the log, never to the client.
+ * them), or — when the request failed as a whole (transport error, timeout, non-GraphQL body) — one error saying so,
+ * which stands at each of the fetch's fields ({@code atFields}, as Apollo Router places it) unless the subgraph itself
+ * refused the request with GraphQL errors of its own. A transport failure's cause (which names the subgraph's host and port) goes to the log, never to the client.
  */
-record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
+record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed, boolean atFields) {
+
+  SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean failed) {
+    this(data, errors, failed, false);
+  }
 
   static final String TOO_LARGE = "SUBGRAPH_RESPONSE_TOO_LARGE";
   static final String UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
@@ -33,12 +38,12 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
       Map<String, Object> error = GraphQLErrors.error("The answer of subgraph '" + service + "' is larger than the limit of "
           + tooLarge.limitBytes() + " bytes (gateway.memory.max-subgraph-response-size, or "
           + "gateway.subgraphs.<name>.max-response-size)", null, TOO_LARGE);
-      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
+      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true, true);
     }
     if (cause(failure, SubgraphUnavailable.class) != null) {
       Map<String, Object> error = GraphQLErrors.error("Subgraph '" + service + "' is unavailable: too many of its "
           + "recent requests failed or were slow, so it is not asked for a while", null, UNAVAILABLE);
-      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
+      return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true, true);
     }
     if (failure != null) {
       return transportFailure(service, failure, requestId);
@@ -48,11 +53,11 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
       json = Json.read(response.body());
     } catch (RuntimeException e) {
       return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
-          + "subgraph response is not valid JSON", requestId);
+          + "subgraph response is not valid JSON", requestId, true);
     }
     if (!(json instanceof Map<?, ?> body) || !(body.containsKey("data") || body.containsKey("errors"))) {
       return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
-          + "subgraph response is not a GraphQL response", requestId);
+          + "subgraph response is not a GraphQL response", requestId, true);
     }
     List<Map<String, Object>> raw = errors(body.get("errors"));
     if (body.get("data") == null && !raw.isEmpty() && raw.stream().noneMatch(e -> e.containsKey("path"))) {
@@ -61,7 +66,7 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
       String message = masking.masks(first)
           ? SubgraphErrorMasking.MASKED_MESSAGE
           : String.valueOf(first.get("message"));
-      return failure(service, message, requestId);
+      return failure(service, message, requestId, false);
     }
     List<Map<String, Object>> errors = new ArrayList<>(raw.size());
     raw.forEach(error -> errors.add(masking.apply(error, service, requestId)));
@@ -86,10 +91,10 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
         ? failure.getCause()
         : failure;
     if (cause instanceof HttpTimeoutException) {
-      return failure(service, "HTTP fetch failed from '" + service + "': request timed out", requestId);
+      return failure(service, "HTTP fetch failed from '" + service + "': request timed out", requestId, true);
     }
     logWithRequestId(requestId, () -> log.warn("Subgraph '{}' unreachable: {}", service, cause.toString()));
-    return failure(service, "Subgraph '" + service + "' is unreachable", requestId);
+    return failure(service, "Subgraph '" + service + "' is unreachable", requestId, true);
   }
 
   private static void logWithRequestId(String requestId, Runnable logging) {
@@ -106,17 +111,12 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
   static SubgraphAnswer deadlinePassed(String service) {
     Map<String, Object> error = GraphQLErrors.error("The request's deadline passed before subgraph '" + service
         + "' answered (gateway.request-timeout)", null, GATEWAY_TIMEOUT);
-    return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true);
+    return new SubgraphAnswer(null, List.of(GraphQLErrors.withService(error, service)), true, true);
   }
 
-  /**
-   * Whether the fetch failed for a reason of the gateway's own (answer too large, breaker open, deadline passed):
-   * its error then stands at each of the fetch's fields.
-   */
+  /** Whether the fetch's one error stands at each of the fetch's fields (every failure but a subgraph's refusal). */
   boolean placedAtFields() {
-    return failed && errors.size() == 1 && errors.get(0).get("extensions") instanceof Map<?, ?> extensions
-        && (TOO_LARGE.equals(extensions.get("code")) || UNAVAILABLE.equals(extensions.get("code"))
-            || GATEWAY_TIMEOUT.equals(extensions.get("code")));
+    return failed && atFields && errors.size() == 1;
   }
 
   static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
@@ -139,12 +139,12 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
    * Coded as Apollo Gateway codes it, so clients of either see the same code; the service and the request id (which
    * the log line of the cause cites) are named beside it.
    */
-  private static SubgraphAnswer failure(String service, String message, String requestId) {
+  private static SubgraphAnswer failure(String service, String message, String requestId, boolean atFields) {
     Map<String, Object> error = GraphQLErrors.error(message, null, "INTERNAL_SERVER_ERROR");
     GraphQLErrors.withService(error, service);
     if (requestId != null) {
       GraphQLErrors.withRequestId(error, requestId);
     }
-    return new SubgraphAnswer(null, List.of(error), true);
+    return new SubgraphAnswer(null, List.of(error), true, atFields);
   }
 }

@@ -40,6 +40,7 @@ public final class GatewayMetrics {
   public void bindBreakerState(String subgraph, Set<String> states, Supplier<String> state) {
     for (String each : states) {
       Gauge.builder("gateway.subgraph.breaker.state", state, s -> each.equals(s.get()) ? 1 : 0)
+          .strongReference(true) // the supplier is often a lambda no one else holds
           .description("1 for the state the subgraph's circuit breaker is in")
           .tag("subgraph", subgraph)
           .tag("state", each)

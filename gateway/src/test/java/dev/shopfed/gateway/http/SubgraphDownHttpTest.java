@@ -59,7 +59,7 @@ class SubgraphDownHttpTest {
         .jsonPath("$.data.author").isEmpty()
         .jsonPath("$.errors.length()").isEqualTo(1)
         .jsonPath("$.errors[0].message").isEqualTo("Subgraph 'authors' is unreachable")
-        .jsonPath("$.errors[0].path").doesNotExist()
+        .jsonPath("$.errors[0].path").isEqualTo(java.util.List.of("author"))
         .jsonPath("$.errors[0].extensions.code").isEqualTo("INTERNAL_SERVER_ERROR")
         .jsonPath("$.errors[0].extensions.serviceName").isEqualTo("authors");
     // the 4th refusal opens the breaker, which ends the retries; then authors is not tried at all

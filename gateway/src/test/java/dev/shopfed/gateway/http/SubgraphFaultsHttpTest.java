@@ -130,13 +130,13 @@ class SubgraphFaultsHttpTest {
         .jsonPath("$.errors[0].message").value(m -> assertThat((String) m).contains(Integer.toString(64 * 1024)));
   }
 
-  /** Books' title, authors' field null, one error: the message, no path (the fetch failed as a whole), its code. */
+  /** Books' title, authors' field null, one error: the message, at the failed fetch's field, its code. */
   private static void authorsFailed(WebTestClient.BodyContentSpec body, String message, String code) {
     body.jsonPath("$.data.book.title").isEqualTo("Dune")
         .jsonPath("$.data.author").isEmpty()
         .jsonPath("$.errors.length()").isEqualTo(1)
         .jsonPath("$.errors[0].message").isEqualTo(message)
-        .jsonPath("$.errors[0].path").doesNotExist()
+        .jsonPath("$.errors[0].path").isEqualTo(java.util.List.of("author"))
         .jsonPath("$.errors[0].extensions.code").isEqualTo(code)
         .jsonPath("$.errors[0].extensions.serviceName").isEqualTo("authors");
   }
