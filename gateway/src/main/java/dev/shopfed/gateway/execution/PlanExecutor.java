@@ -272,8 +272,11 @@ final class PlanExecutor {
     Map<String, Object> error = answer.errors().get(0);
     List<Map<String, Object>> placed = new ArrayList<>(paths.size());
     for (List<Object> path : paths) {
-      Map<String, Object> copy = new LinkedHashMap<>(error);
+      // the spec's order: message, path, then the rest
+      Map<String, Object> copy = new LinkedHashMap<>();
+      copy.put("message", error.get("message"));
       copy.put("path", path);
+      error.forEach(copy::putIfAbsent);
       placed.add(copy);
     }
     return placed;

@@ -36,7 +36,7 @@ class UnreachableSubgraphTest {
       Map<String, Object> body = engine.execute(request).get(30, TimeUnit.SECONDS).body();
 
       assertThat(body.get("errors")).isEqualTo(List.of(Map.of("message", "Subgraph 'accounts' is unreachable",
-          "extensions", Map.of("code", "INTERNAL_SERVER_ERROR", "serviceName", "accounts", "requestId", "r-77"))));
+          "path", List.of("me"), "extensions", Map.of("code", "INTERNAL_SERVER_ERROR", "serviceName", "accounts", "requestId", "r-77"))));
       assertThat(String.valueOf(body)).doesNotContain("127.0.0.1").doesNotContain(String.valueOf(closedPort));
     }
   }
