@@ -24,16 +24,21 @@ import tools.jackson.databind.JsonNode;
  * A promotion outage leaves the shopping screens usable: a second gateway, on the same commerce, sends promo's
  * requests to a port nobody listens on. The product page keeps commerce's data (name, price, stock, shop) with errors
  * at promo's fields, the feed answers {@code data} with its promo roots null, and cart, checkout and payment work.
- * Both override labels are on here: with shop-details-to-commerce off promo still answers the shop's city and rating,
- * and the product (whose shop is non-null) would go null with them.
+ * The gateway runs with the launcher's default labels (stock-to-commerce on, shop-details-to-commerce off), so promo
+ * still answers the shop's city and rating: they are nullable and go null with an error, the shop and the product stay.
+ * A second gateway with no label on has promo answer the stock too, which then goes null the same way.
  */
 @ExtendWith(FederationExtension.class)
 class PromotionOutageTest {
 
   private static final String BUYER = "u46";
 
+  /** With the launcher's default labels. */
   private static ServiceProcess gatewayProcess;
   private static Gateway gateway;
+  /** With no label on: promo also answers the stock. */
+  private static ServiceProcess promoStockGatewayProcess;
+  private static Gateway promoStockGateway;
 
   private final Operation productPage;
   private final Operation feed;
@@ -50,29 +55,40 @@ class PromotionOutageTest {
   }
 
   @BeforeAll
-  static void aGatewayWhosePromoIsDown(LocalFederation federation) {
+  static void gatewaysWhosePromoIsDown(LocalFederation federation) {
+    ServiceSpec defaults = promoDownGateway(federation, "gateway-promo-down", FederationSettings.DEFAULT_OVERRIDE_LABELS);
+    ServiceSpec noLabels = promoDownGateway(federation, "gateway-promo-down-no-labels", List.of());
+    Path dir = federation.settings().layout().root().resolve("e2e/target/promotion-outage");
+    gatewayProcess = ServiceProcess.launch(defaults, dir);
+    promoStockGatewayProcess = ServiceProcess.launch(noLabels, dir);
+    gatewayProcess.awaitHealthy(federation.settings().startupTimeout());
+    promoStockGatewayProcess.awaitHealthy(federation.settings().startupTimeout());
+    Tokens tokens = new Tokens(federation.issuer().tokenUrl());
+    gateway = new Gateway(defaults.baseUrl(), defaults.baseUrl().resolve("/graphql"), tokens);
+    promoStockGateway = new Gateway(noLabels.baseUrl(), noLabels.baseUrl().resolve("/graphql"), tokens);
+  }
+
+  /** A gateway on the shared commerce that sends promo's requests to a port nobody listens on. */
+  private static ServiceSpec promoDownGateway(LocalFederation federation, String name, List<String> labels) {
     FederationSettings running = federation.settings();
     FederationSettings settings = new FederationSettings(running.layout(), 0, 0, 0, running.supergraph(),
-        running.logDir(), running.startupTimeout(), running.jvmArgs(), List.of(), List.of(),
-        List.of("stock-to-commerce", "shop-details-to-commerce"));
+        running.logDir(), running.startupTimeout(), running.jvmArgs(), List.of(), List.of(), labels);
     URI deadPromo = URI.create("http://127.0.0.1:" + FreePorts.pick() + "/graphql");
     ServiceSpec launched = LocalFederation.gateway(settings, FreePorts.pick(), federation.gatewayIdentityArguments(),
         federation.commerceUrl(), deadPromo);
     // Its own log name and a labels file of its own: the shared federation's gateway keeps its own.
     List<String> args = new ArrayList<>(launched.args());
     args.removeIf(arg -> arg.startsWith("--gateway.migration."));
-    ServiceSpec spec = new ServiceSpec("gateway-promo-down", launched.jar(), launched.port(), launched.healthPath(),
-        args, launched.jvmArgs());
-    Path dir = settings.layout().root().resolve("e2e/target/promotion-outage");
-    gatewayProcess = ServiceProcess.launch(spec, dir);
-    gatewayProcess.awaitHealthy(settings.startupTimeout());
-    gateway = new Gateway(spec.baseUrl(), spec.baseUrl().resolve("/graphql"), new Tokens(federation.issuer().tokenUrl()));
+    return new ServiceSpec(name, launched.jar(), launched.port(), launched.healthPath(), args, launched.jvmArgs());
   }
 
   @AfterAll
   static void stop() {
     if (gatewayProcess != null) {
       gatewayProcess.close();
+    }
+    if (promoStockGatewayProcess != null) {
+      promoStockGatewayProcess.close();
     }
   }
 
@@ -86,8 +102,13 @@ class PromotionOutageTest {
     assertThat(product.at("/price/amount").asInt()).isPositive();
     assertThat(product.path("stock").isInt()).isTrue();
     assertThat(product.path("inStock").isBoolean()).isTrue();
+    assertThat(product.at("/shop/id").asString()).isNotBlank();
     assertThat(product.at("/shop/name").asString()).isNotBlank();
-    assertThat(product.at("/shop/city").asString()).isNotBlank();
+    // Promo serves the shop's details while shop-details-to-commerce is off: null, with promo's error below.
+    for (String promoShopField : List.of("city", "rating")) {
+      assertThat(product.path("shop").get(promoShopField).isNull()).as(promoShopField + " in " + response.describe())
+          .isTrue();
+    }
     for (String promoField : List.of("promoPrice", "priceQuote", "activeCampaigns", "videos", "affiliateLinks")) {
       assertThat(product.get(promoField).isNull()).as(promoField + " in " + response.describe()).isTrue();
     }
@@ -112,6 +133,25 @@ class PromotionOutageTest {
     assertThat(response.body().at("/data/feed").isNull()).isTrue();
     assertThat(response.body().at("/data/liveNow").isNull()).isTrue();
     assertThat(response.errors().size()).as(response.describe()).isPositive();
+  }
+
+  @Test
+  void withStockStillServedByPromoTheProductStaysWithItsStockNull() {
+    GraphQLResponse response = promoStockGateway.anonymous(productPage, Map.of("id", "p16"));
+
+    assertThat(response.status()).as(response.describe()).isEqualTo(200);
+    JsonNode product = response.body().at("/data/product");
+    assertThat(product.path("name").asString()).as(response.describe()).isNotBlank();
+    assertThat(product.at("/price/amount").asInt()).isPositive();
+    assertThat(product.at("/shop/name").asString()).isNotBlank();
+    for (String promoField : List.of("stock", "inStock", "promoPrice", "activeCampaigns")) {
+      assertThat(product.get(promoField).isNull()).as(promoField + " in " + response.describe()).isTrue();
+    }
+    assertThat(product.at("/shop/city").isNull()).as(response.describe()).isTrue();
+    assertThat(response.errors().size()).as(response.describe()).isPositive();
+    for (JsonNode error : response.errors()) {
+      assertThat(error.at("/extensions/serviceName").asString()).as("service of " + error).isEqualTo("promo");
+    }
   }
 
   @Test

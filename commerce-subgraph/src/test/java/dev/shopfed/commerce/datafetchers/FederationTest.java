@@ -90,10 +90,10 @@ class FederationTest {
         assertThat(sdl).containsPattern("type Order @key\\(fields\\s*:\\s*\"id\"");
         assertThat(sdl).containsPattern("costPrice: Money @inaccessible");
         // Taken over from promo step by step: each field with its progressive override label.
-        assertThat(sdl).containsPattern("stock: Int! @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"stock-to-commerce\"\\)")
-                .containsPattern("inStock: Boolean! @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"stock-to-commerce\"\\)")
-                .containsPattern("city: String! @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"shop-details-to-commerce\"\\)")
-                .containsPattern("rating: Float! @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"shop-details-to-commerce\"\\)");
+        assertThat(sdl).containsPattern("stock: Int @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"stock-to-commerce\"\\)")
+                .containsPattern("inStock: Boolean @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"stock-to-commerce\"\\)")
+                .containsPattern("city: String @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"shop-details-to-commerce\"\\)")
+                .containsPattern("rating: Float @override\\(from\\s*:\\s*\"promo\",\\s*label\\s*:\\s*\"shop-details-to-commerce\"\\)");
         assertThat(sdl).containsPattern("type Money @shareable");
         // only commerce.graphql is loaded, not the promo SDL or the supergraph from the same jar
         assertThat(sdl).doesNotContain("Creator").doesNotContain("join__");
