@@ -3,7 +3,9 @@ package dev.shopfed.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopfed.e2e.support.FederationExtension;
+import dev.shopfed.e2e.support.Gateway;
 import dev.shopfed.e2e.support.NodeClients;
+import dev.shopfed.e2e.support.Operations;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
@@ -28,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #CART_BUYER} (whom no other test uses, with an empty cart like {@value #GOLDEN_CART_BUYER}'s) and are
  * compared with the golden cart answers with the buyer's id put in, except the value of the cart products' stock,
  * which {@link GoldenAnswersTest}'s checkout lowers when it runs first; checkout and pay (which take stock and make
- * up ids) are left to that test.
+ * up ids) are left to that test. A price quote the golden variables name by placeholder ({@code ${priceQuote.p75}})
+ * is signed afresh for every run, so the product page is asked for a live one first, as the app would.
  */
 @ExtendWith(FederationExtension.class)
 class ApolloClientTest {
@@ -40,12 +45,17 @@ class ApolloClientTest {
   /** What another test's checkout of the cart's products changes: compared for presence and type only. */
   private static final List<String> LIVE_IN_CART = List.of("stock", "inStock");
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Pattern PRICE_QUOTE = Pattern.compile("\\$\\{priceQuote\\.([A-Za-z0-9_-]+)}");
 
   private final LocalFederation federation;
+  private final Gateway gateway;
+  private final Operations operations;
   private final Path root = ProjectLayout.locate().root();
 
-  ApolloClientTest(LocalFederation federation) {
+  ApolloClientTest(LocalFederation federation, Gateway gateway, Operations operations) {
     this.federation = federation;
+    this.gateway = gateway;
+    this.operations = operations;
   }
 
   @Test
@@ -86,6 +96,20 @@ class ApolloClientTest {
         .isPositive();
   }
 
+  /** The variables with each price-quote placeholder replaced by a quote the product page gives now. */
+  private JsonNode withLiveQuotes(JsonNode variables) {
+    Matcher placeholder = PRICE_QUOTE.matcher(JSON.writeValueAsString(variables));
+    StringBuilder live = new StringBuilder();
+    while (placeholder.find()) {
+      String quote = gateway.anonymous(operations.get("productPage.graphql"), Map.of("id", placeholder.group(1)))
+          .data().path("product").path("priceQuote").asString();
+      assertThat(quote).as("live price quote of " + placeholder.group(1)).isNotBlank();
+      placeholder.appendReplacement(live, Matcher.quoteReplacement(quote));
+    }
+    placeholder.appendTail(live);
+    return JSON.readTree(live.toString());
+  }
+
   /** The golden file's requests that make up no value anew; with a buyer, sent as that buyer instead. */
   private List<Map<String, Object>> goldenRequests(String file, String asBuyer) throws IOException {
     JsonNode golden = JSON.readTree(root.resolve("schema/contract/golden/" + file + ".json").toFile());
@@ -108,7 +132,7 @@ class ApolloClientTest {
       request.put("buyer", buyer);
       request.put("document", document);
       request.put("operationName", stored.path("operationName").asString());
-      request.put("variables", stored.path("variables"));
+      request.put("variables", withLiveQuotes(stored.path("variables")));
       request.put("expected", expected);
       request.put("live", asBuyer == null ? List.of() : LIVE_IN_CART);
       requests.add(request);

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -37,13 +36,9 @@ class CircuitBreakerHttpTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    books = new WireMockServer(wireMockConfig().dynamicPort());
-    books.start();
-    authors = new WireMockServer(wireMockConfig().dynamicPort());
-    authors.start();
-    registry.add("gateway.supergraph", () -> FaultySubgraphs.supergraphFile().toString());
-    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
-    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
+    FaultySubgraphs.Stubs stubs = FaultySubgraphs.start(registry);
+    books = stubs.books();
+    authors = stubs.authors();
     registry.add("gateway.subgraphs.all.retry.enabled", () -> "false");
     registry.add("gateway.subgraphs.authors.breaker.window-size", () -> "4");
     registry.add("gateway.subgraphs.authors.breaker.minimum-calls", () -> "4");
@@ -53,8 +48,7 @@ class CircuitBreakerHttpTest {
 
   @AfterAll
   static void stopSubgraphs() {
-    books.stop();
-    authors.stop();
+    FaultySubgraphs.stop(books, authors);
   }
 
   @Test

@@ -2,6 +2,9 @@ package dev.shopfed.gateway.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -30,6 +34,28 @@ final class FaultySubgraphs {
   static final String BOTH = "{ book(id: \"1\") { title } author(id: \"2\") { name } }";
 
   private FaultySubgraphs() {}
+
+  /** The two subgraphs as WireMock servers, and the supergraph file the gateway reads. */
+  record Stubs(WireMockServer books, WireMockServer authors, Path supergraph) {}
+
+  /** Starts both subgraphs and points the gateway (its supergraph file, their URLs) at them. */
+  static Stubs start(DynamicPropertyRegistry registry) {
+    WireMockServer books = new WireMockServer(wireMockConfig().dynamicPort());
+    books.start();
+    WireMockServer authors = new WireMockServer(wireMockConfig().dynamicPort());
+    authors.start();
+    Path supergraph = supergraphFile();
+    registry.add("gateway.supergraph", supergraph::toString);
+    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
+    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
+    return new Stubs(books, authors, supergraph);
+  }
+
+  static void stop(WireMockServer... subgraphs) {
+    for (WireMockServer subgraph : subgraphs) {
+      subgraph.stop();
+    }
+  }
 
   static Path supergraphFile() {
     try {

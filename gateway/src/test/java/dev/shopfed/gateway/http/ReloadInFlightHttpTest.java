@@ -3,7 +3,6 @@ package dev.shopfed.gateway.http;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -42,15 +41,11 @@ class ReloadInFlightHttpTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    books = new WireMockServer(wireMockConfig().dynamicPort());
-    books.start();
-    authors = new WireMockServer(wireMockConfig().dynamicPort());
-    authors.start();
-    supergraph = FaultySubgraphs.supergraphFile();
-    registry.add("gateway.supergraph", supergraph::toString);
+    FaultySubgraphs.Stubs stubs = FaultySubgraphs.start(registry);
+    books = stubs.books();
+    authors = stubs.authors();
+    supergraph = stubs.supergraph();
     registry.add("gateway.poll-interval", () -> "100ms");
-    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
-    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
     registry.add("gateway.subgraph-timeout", () -> "1s");
     registry.add("gateway.subgraphs.authors.request-timeout", () -> "8s");
     registry.add("gateway.request-timeout", () -> "8s");
@@ -58,8 +53,7 @@ class ReloadInFlightHttpTest {
 
   @AfterAll
   static void stopSubgraphs() {
-    books.stop();
-    authors.stop();
+    FaultySubgraphs.stop(books, authors);
   }
 
   @Test

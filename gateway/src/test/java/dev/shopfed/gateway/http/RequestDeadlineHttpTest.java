@@ -2,7 +2,6 @@ package dev.shopfed.gateway.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
@@ -34,21 +33,16 @@ class RequestDeadlineHttpTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    books = new WireMockServer(wireMockConfig().dynamicPort());
-    books.start();
-    authors = new WireMockServer(wireMockConfig().dynamicPort());
-    authors.start();
-    registry.add("gateway.supergraph", () -> FaultySubgraphs.supergraphFile().toString());
-    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
-    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
+    FaultySubgraphs.Stubs stubs = FaultySubgraphs.start(registry);
+    books = stubs.books();
+    authors = stubs.authors();
     registry.add("gateway.request-timeout", () -> "500ms");
     registry.add("gateway.subgraphs.all.request-timeout", () -> "10s");
   }
 
   @AfterAll
   static void stopSubgraphs() {
-    books.stop();
-    authors.stop();
+    FaultySubgraphs.stop(books, authors);
   }
 
   @BeforeEach

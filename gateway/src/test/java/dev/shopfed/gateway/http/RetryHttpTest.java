@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -35,13 +34,9 @@ class RetryHttpTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) {
-    books = new WireMockServer(wireMockConfig().dynamicPort());
-    books.start();
-    authors = new WireMockServer(wireMockConfig().dynamicPort());
-    authors.start();
-    registry.add("gateway.supergraph", () -> FaultySubgraphs.supergraphFile().toString());
-    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
-    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
+    FaultySubgraphs.Stubs stubs = FaultySubgraphs.start(registry);
+    books = stubs.books();
+    authors = stubs.authors();
     registry.add("gateway.subgraphs.all.breaker.enabled", () -> "false");
     registry.add("gateway.subgraphs.authors.retry.max-retries", () -> "2");
     registry.add("gateway.subgraphs.authors.retry.backoff", () -> "20ms");
@@ -49,8 +44,7 @@ class RetryHttpTest {
 
   @AfterAll
   static void stopSubgraphs() {
-    books.stop();
-    authors.stop();
+    FaultySubgraphs.stop(books, authors);
   }
 
   @BeforeEach

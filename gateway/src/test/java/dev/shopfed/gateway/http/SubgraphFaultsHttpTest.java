@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -46,13 +45,9 @@ class SubgraphFaultsHttpTest {
 
   @DynamicPropertySource
   static void gateway(DynamicPropertyRegistry registry) throws Exception {
-    books = new WireMockServer(wireMockConfig().dynamicPort());
-    books.start();
-    authors = new WireMockServer(wireMockConfig().dynamicPort());
-    authors.start();
-    registry.add("gateway.supergraph", () -> FaultySubgraphs.supergraphFile().toString());
-    registry.add("gateway.subgraph-urls.books", () -> books.baseUrl() + "/books");
-    registry.add("gateway.subgraph-urls.authors", () -> authors.baseUrl() + "/authors");
+    FaultySubgraphs.Stubs stubs = FaultySubgraphs.start(registry);
+    books = stubs.books();
+    authors = stubs.authors();
     registry.add("gateway.subgraphs.all.request-timeout", () -> "1s");
     registry.add("gateway.subgraphs.all.max-response-size", () -> "64KB");
     registry.add("gateway.subgraphs.all.breaker.enabled", () -> "false");
@@ -60,8 +55,7 @@ class SubgraphFaultsHttpTest {
 
   @AfterAll
   static void stopSubgraphs() {
-    books.stop();
-    authors.stop();
+    FaultySubgraphs.stop(books, authors);
   }
 
   @BeforeEach
