@@ -94,7 +94,7 @@ public final class GatewayEngine implements AutoCloseable {
   public static GatewayEngine load(String supergraphSdl, GatewayOptions options, PersistedOperations persisted,
       SubgraphBreakers breakers) {
     SubgraphTransport transport = SubgraphTransport.of(options.traffic(), breakers,
-        attempt -> ObservedSubgraphClient.of(attempt, options.telemetry()));
+        attempt -> ObservedSubgraphClient.of(attempt, options.telemetry()), options.telemetry()::sharedFetch);
     try {
       return load(supergraphSdl, options, transport.client(), transport.breakers(), persisted);
     } catch (RuntimeException e) {

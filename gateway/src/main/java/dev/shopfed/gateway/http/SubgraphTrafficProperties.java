@@ -19,9 +19,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxResponseSize       the largest answer ({@code gateway.memory.max-subgraph-response-size} by default)
  * @param breaker               the circuit breaker ({@code .breaker.*})
  * @param retry                 retries of query fetches ({@code .retry.*})
+ * @param deduplicate           identical query fetches in flight at once share one request (on by default)
  */
 public record SubgraphTrafficProperties(Duration connectTimeout, Duration requestTimeout,
-    Integer maxConcurrentRequests, Boolean http2, DataSize maxResponseSize, Breaker breaker, Retry retry) {
+    Integer maxConcurrentRequests, Boolean http2, DataSize maxResponseSize, Breaker breaker, Retry retry,
+    Boolean deduplicate) {
 
   /** The key of the settings every subgraph gets. */
   static final String ALL = "all";
@@ -49,7 +51,8 @@ public record SubgraphTrafficProperties(Duration connectTimeout, Duration reques
         http2 == null ? base.http2() : http2,
         maxResponseSize == null ? base.maxResponseBytes() : maxResponseSize.toBytes(),
         breaker == null ? base.breaker() : breaker.over(base.breaker()),
-        retry == null ? base.retry() : retry.over(base.retry()));
+        retry == null ? base.retry() : retry.over(base.retry()),
+        deduplicate == null ? base.deduplicate() : deduplicate);
   }
 
   /** {@code .breaker.*}: see {@link BreakerOptions}; rates in percent. */

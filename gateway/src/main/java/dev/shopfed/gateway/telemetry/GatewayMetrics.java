@@ -90,6 +90,15 @@ public final class GatewayMetrics {
         .record(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** A fetch answered by an identical fetch's request already in flight (no request of its own). */
+  void sharedFetch(String subgraph) {
+    Counter.builder("gateway.subgraph.requests.shared")
+        .description("Subgraph fetches that shared an identical fetch's request in flight")
+        .tag("subgraph", subgraph)
+        .register(registry)
+        .increment();
+  }
+
   StatsCounter cacheStats(String cache) {
     return new CacheStatsCounter(registry, cache);
   }

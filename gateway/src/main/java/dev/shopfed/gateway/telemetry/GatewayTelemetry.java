@@ -92,6 +92,11 @@ public final class GatewayTelemetry implements Telemetry {
   }
 
   @Override
+  public void sharedFetch(String subgraph) {
+    metrics.sharedFetch(subgraph);
+  }
+
+  @Override
   public StatsCounter cacheStats(String cache) {
     return metrics.cacheStats(cache);
   }

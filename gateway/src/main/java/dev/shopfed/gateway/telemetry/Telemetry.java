@@ -23,6 +23,9 @@ public interface Telemetry {
   /** Starts one subgraph fetch of the current request: its span, its timing, the trace headers it carries. */
   FetchObservation fetch(String subgraph, int attempt, Map<String, List<String>> headers);
 
+  /** Counts one fetch to {@code subgraph} answered by an identical one's request already in flight. */
+  default void sharedFetch(String subgraph) {}
+
   /** Counts the hits and misses of the engine's cache {@code cache} ({@code document}, {@code plan}); null: none. */
   StatsCounter cacheStats(String cache);
 

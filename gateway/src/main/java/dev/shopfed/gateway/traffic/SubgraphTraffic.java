@@ -14,9 +14,10 @@ import java.time.Duration;
  * @param maxResponseBytes      the largest answer read from one request
  * @param breaker               its circuit breaker
  * @param retry                 retries of query fetches
+ * @param deduplicate           identical query fetches in flight at once share one request ({@link SharedFetches})
  */
 public record SubgraphTraffic(Duration connectTimeout, Duration requestTimeout, int maxConcurrentRequests,
-    boolean http2, long maxResponseBytes, BreakerOptions breaker, RetryOptions retry) {
+    boolean http2, long maxResponseBytes, BreakerOptions breaker, RetryOptions retry, boolean deduplicate) {
 
   public SubgraphTraffic {
     if (connectTimeout.isNegative() || connectTimeout.isZero() || requestTimeout.isNegative()
@@ -28,16 +29,21 @@ public record SubgraphTraffic(Duration connectTimeout, Duration requestTimeout, 
     }
   }
 
-  /** 5 s to connect (never more than the request timeout), 256 requests in flight, HTTP/1.1. */
+  /** 5 s to connect (never more than the request timeout), 256 requests in flight, HTTP/1.1, de-duplicated. */
   public static SubgraphTraffic defaults(Duration requestTimeout, long maxResponseBytes) {
     Duration connect = requestTimeout.compareTo(Duration.ofSeconds(5)) < 0 ? requestTimeout : Duration.ofSeconds(5);
     return new SubgraphTraffic(connect, requestTimeout, 256, false, maxResponseBytes, BreakerOptions.defaults(),
-        RetryOptions.defaults());
+        RetryOptions.defaults(), true);
   }
 
   public SubgraphTraffic with(BreakerOptions breaker, RetryOptions retry) {
     return new SubgraphTraffic(connectTimeout, requestTimeout, maxConcurrentRequests, http2, maxResponseBytes, breaker,
-        retry);
+        retry, deduplicate);
+  }
+
+  public SubgraphTraffic withDeduplicate(boolean on) {
+    return new SubgraphTraffic(connectTimeout, requestTimeout, maxConcurrentRequests, http2, maxResponseBytes, breaker,
+        retry, on);
   }
 
   HttpSubgraphClient.Transport transport() {

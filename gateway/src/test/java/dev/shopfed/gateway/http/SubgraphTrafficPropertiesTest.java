@@ -22,7 +22,7 @@ class SubgraphTrafficPropertiesTest {
     assertThat(traffic.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(traffic.subgraphs()).isEmpty();
     assertThat(traffic.forSubgraph("promo")).isEqualTo(new SubgraphTraffic(Duration.ofSeconds(5),
-        Duration.ofSeconds(30), 256, false, 4L << 20, BreakerOptions.defaults(), RetryOptions.defaults()));
+        Duration.ofSeconds(30), 256, false, 4L << 20, BreakerOptions.defaults(), RetryOptions.defaults(), true));
   }
 
   @Test

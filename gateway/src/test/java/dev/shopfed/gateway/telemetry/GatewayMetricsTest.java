@@ -41,6 +41,15 @@ class GatewayMetricsTest {
     assertThat(registry.get("gateway.subgraph.breaker.state").tag("state", "closed").gauge().value()).isZero();
   }
 
+  @Test
+  void aSharedFetchIsCountedBySubgraph() {
+    metrics.sharedFetch("promo");
+    metrics.sharedFetch("promo");
+
+    assertThat(registry.get("gateway.subgraph.requests.shared").tag("subgraph", "promo").counter().count())
+        .isEqualTo(2);
+  }
+
   private Set<String> tagValues(String meter, String tag) {
     return registry.find(meter).meters().stream().map(Meter::getId).map(id -> id.getTag(tag))
         .collect(java.util.stream.Collectors.toSet());

@@ -129,7 +129,7 @@ class TransportDecoratorsTest {
 
   private static TrafficOptions traffic(int maxConcurrent, BreakerOptions breaker, RetryOptions retry) {
     SubgraphTraffic all = new SubgraphTraffic(Duration.ofSeconds(1), Duration.ofSeconds(5), maxConcurrent, false,
-        1 << 20, breaker, retry);
+        1 << 20, breaker, retry, false);
     return TrafficOptions.of(Duration.ofSeconds(5), 1 << 20).withAll(all);
   }
 }
