@@ -313,6 +313,8 @@ class ShadowCompareTest {
         "old", URI.create(subgraphs.baseUrl() + "/old"),
         "new", URI.create(subgraphs.baseUrl() + "/new")), timeout, labels, List.of(), 100, null, null, null, null, null)
         .withShadowCompare(shadow);
+    // each client's fetches its own requests: the shadow's counts and in-flight bound are what is tested here
+    options = options.withTraffic(options.traffic().withAll(options.traffic().all().withDeduplicate(false)));
     GatewayEngine engine = GatewayEngine.load(sdl, options);
     engines.add(engine);
     return engine;
