@@ -31,12 +31,16 @@ ROOT="$(dirname "$BENCH")"
 source "$BENCH/scripts/lib.sh"
 
 SCENARIO="${1:-peers}"
-WARMUP="${WARMUP:-10}"; DURATION="${DURATION:-30}"; CONNECTIONS="${CONNECTIONS:-50}"; THREADS="${THREADS:-1}"
+# 60 s warm-up for every gateway: a JVM at 10 s shows about half its warm throughput
+WARMUP="${WARMUP:-60}"; DURATION="${DURATION:-30}"; CONNECTIONS="${CONNECTIONS:-50}"; THREADS="${THREADS:-1}"
 WRK_TIMEOUT="${WRK_TIMEOUT:-10}"; READY_TIMEOUT="${READY_TIMEOUT:-180}"
 # Our gateway's JVM (see bench/README.md, "JVM options of our gateway"): the common-pool parallelism
 # of 2 stops the JDK HTTP client from starting a new thread for every subgraph answer on machines with
 # 1-2 cores; heaps of 160 MB or less cut the RSS but cost throughput (full GCs under 50 connections).
 JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}"
+# Settings of our gateway in the benchmark: the workload's query costs more than the default demand-control
+# maximum, and the peers do not cost operations by default, so ours only measures the cost here.
+OURS_ARGS="${OURS_ARGS:---gateway.demand-control.mode=measure}"
 # glibc malloc arenas of our gateway's JVM (empty: glibc's default, up to 8 per core)
 GATEWAY_MALLOC_ARENA_MAX="${GATEWAY_MALLOC_ARENA_MAX-}"
 GATEWAY_PORT="${GATEWAY_PORT:-4180}"; SUBGRAPH_PORT="${SUBGRAPH_PORT:-4280}"
@@ -132,9 +136,14 @@ gateway_command() {
   RUN_DIR="$BENCH/gateways"
   [[ -n "$GATEWAY_MALLOC_ARENA_MAX" ]] && jvm_env=(env MALLOC_ARENA_MAX="$GATEWAY_MALLOC_ARENA_MAX")
   case "$name" in
-    ours)
+    ours|ours-nodedup)
+      local dedup=true; [[ "$name" == ours-nodedup ]] && dedup=false
       # shellcheck disable=SC2206
-      CMD=("${jvm_env[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port") ;;
+      CMD=("${jvm_env[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port" $OURS_ARGS
+        "--gateway.subgraphs.all.deduplicate=$dedup") ;;
+    grafbase|grafbase-nodedup)
+      local dedup=dedup; [[ "$name" == grafbase-nodedup ]] && dedup=nodedup
+      CMD=("$BENCH/gateways/grafbase.sh" "$port" "$sg" "$OUT/sdl" "$RUN_OUT/$name.work" "$dedup") ;;
     ours-engine)
       # shellcheck disable=SC2206
       CMD=("${jvm_env[@]}" java $JAVA_OPTS -cp "$ENGINE_JAR" dev.shopfed.bench.EngineServer --supergraph "$sg" --port "$port") ;;
@@ -170,7 +179,7 @@ start_bench_subgraphs() {
 run_peer() {
   local name="$1" url="http://127.0.0.1:$GATEWAY_PORT/graphql" sg="$OUT/supergraph.graphql"
   local body="$BENCH/workload/query.json" expected="$BENCH/workload/expected-response.json"
-  if [[ "$name" == ours && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 0; fi
+  if [[ "$name" == ours* && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 0; fi
   require_free_port "$GATEWAY_PORT" GATEWAY_PORT
   gateway_command "$name" "$sg" "$GATEWAY_PORT"
   local t0=$SECONDS pid
@@ -214,14 +223,15 @@ run_replay() {
 }
 
 scenario_peers() {
-  local gateways="${GATEWAYS:-ours apollo-gateway hive-gateway-nodedup hive-gateway-router-runtime-nodedup replay}"
+  local gateways="${GATEWAYS:-ours ours-nodedup grafbase grafbase-nodedup apollo-gateway hive-gateway-nodedup hive-gateway-router-runtime-nodedup replay}"
   local modes="${MODES:-exec memo}"
-  [[ " $gateways " == *" ours "* ]] && build_gateway
+  [[ " $gateways " == *" ours"[\ -]* ]] && build_gateway
   [[ " $gateways " == *" ours-engine "* ]] && build_engine_server
   OUT="${OUT:-$BENCH/results/peers-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
   write_env
   log "results in $OUT"
-  SUBGRAPH_PORT="$SUBGRAPH_PORT" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 || die "composition failed"
+  SUBGRAPH_PORT="$SUBGRAPH_PORT" SDL_DIR="$OUT/sdl" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 \
+    || die "composition failed"
   local mode gw
   for mode in $modes; do
     case "$mode" in exec) memo=0 ;; memo) memo=1 ;; *) die "unknown mode $mode (exec|memo)" ;; esac
@@ -243,7 +253,7 @@ scenario_peers() {
 # sets GW_PID and GW_READY_S, returns 1 (after a failed row) when it does not answer.
 start_gateway() {
   local name="$1" sg="$2" url="http://127.0.0.1:$GATEWAY_PORT/graphql" t0=$SECONDS
-  if [[ "$name" == ours && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 1; fi
+  if [[ "$name" == ours* && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 1; fi
   require_free_port "$GATEWAY_PORT" GATEWAY_PORT
   gateway_command "$name" "$sg" "$GATEWAY_PORT"
   start_group "$RUN_OUT/$name.log" "${CMD[@]}"; GW_PID=$LAST_PID

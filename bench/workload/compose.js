@@ -3,9 +3,12 @@
 // @apollo/composition (Federation v2, join v0.3).
 //   node compose.js OUT_FILE
 // Subgraph URLs: http://$SUBGRAPH_HOST:$SUBGRAPH_PORT/<name> (default 127.0.0.1:4280).
+// With SDL_DIR set, each subgraph's SDL is also written to SDL_DIR/<name>.graphql (the Grafbase gateway
+// composes the graph itself from those).
 const fs = require('node:fs');
 const { composeServices } = require('@apollo/composition');
-const { NAMES, documents } = require('./subgraphs/schemas');
+const path = require('node:path');
+const { NAMES, typeDefs, documents } = require('./subgraphs/schemas');
 
 const out = process.argv[2];
 if (!out) { console.error('usage: node compose.js OUT_FILE'); process.exit(2); }
@@ -19,4 +22,8 @@ if (result.errors && result.errors.length) {
   process.exit(1);
 }
 fs.writeFileSync(out, result.supergraphSdl);
+if (process.env.SDL_DIR) {
+  fs.mkdirSync(process.env.SDL_DIR, { recursive: true });
+  for (const name of NAMES) fs.writeFileSync(path.join(process.env.SDL_DIR, `${name}.graphql`), typeDefs[name]);
+}
 console.log(`composed ${NAMES.join(', ')} -> ${out}`);
