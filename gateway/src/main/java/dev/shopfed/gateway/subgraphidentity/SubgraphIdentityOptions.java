@@ -27,7 +27,15 @@ public record SubgraphIdentityOptions(boolean enabled, String issuer, ECKey sign
     if (signingKey != null && !Curve.P_256.equals(signingKey.getCurve())) {
       throw new IllegalArgumentException("the subgraph identity signing key must be on curve P-256 (ES256)");
     }
-    signingKey = signingKey == null ? generateKey() : signingKey;
+    signingKey = signingKey == null ? ProcessKey.KEY : signingKey;
+  }
+
+  /**
+   * The key of a gateway configured with none: generated once per process (lazily), so that options built again on a
+   * reload keep signing with the key the subgraphs already fetched from the JWKS endpoint.
+   */
+  private static final class ProcessKey {
+    static final ECKey KEY = generateKey();
   }
 
   public static SubgraphIdentityOptions defaults() {

@@ -23,13 +23,13 @@ final class BoundedNames {
   }
 
   String of(String value) {
-    if (value == null || !wellFormed.matcher(value).matches()) {
+    if (value == null) {
       return OTHER;
     }
-    if (kept.contains(value)) {
+    if (kept.contains(value)) { // the common case: a value seen before needs no pattern match
       return value;
     }
-    if (kept.size() >= max) {
+    if (!wellFormed.matcher(value).matches() || kept.size() >= max) {
       return OTHER;
     }
     kept.add(value);
