@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks our gateway beside the Node federation gateways, on loopback, with bounded runs.
 #
-#   bench/run.sh [peers|overhead|soak|shop|jmh|hostile|faults|all]      (default: peers)
+#   bench/run.sh [peers|overhead|soak|warmup|shop|jmh|hostile|faults|all]      (default: peers)
 #
 #   peers  the gateway-benchmark workload (4 subgraphs, one deep query, 50 connections) through
 #          our gateway, Apollo Gateway, Hive Gateway (JS planner and Rust router-runtime) and the
@@ -12,6 +12,8 @@
 #   overhead  one query that one subgraph answers alone ({ topProducts { upc name price } }),
 #          straight to that subgraph and through our gateway and Apollo Gateway, 1 and 10
 #          connections: the gateway's added latency
+#   warmup each gateway started cold (ours, Grafbase): milliseconds from process start to the first correct answer,
+#          then RPS in WARMUP_WINDOWS windows of WARMUP_WINDOW_S seconds (memo subgraphs): how soon it is warm
 #   soak   our gateway under the peers load (memo subgraphs, 50 connections) for 10 minutes:
 #          RSS, heap after GC and threads over time
 #   jmh    the JMH benchmarks of bench/jmh (planning, plan cache, batching, merging, serialization)
@@ -41,6 +43,8 @@ JAVA_OPTS="${JAVA_OPTS:--Xms256m -Xmx256m -Djava.util.concurrent.ForkJoinPool.co
 # Settings of our gateway in the benchmark: the workload's query costs more than the default demand-control
 # maximum, and the peers do not cost operations by default, so ours only measures the cost here.
 OURS_ARGS="${OURS_ARGS:---gateway.demand-control.mode=measure}"
+# OURS_CDS=1: our gateway runs extracted with a class-data sharing archive (prepare_cds); 0: the fat jar as built
+OURS_CDS="${OURS_CDS:-1}"; CDS_DIR=
 # glibc malloc arenas of our gateway's JVM (empty: glibc's default, up to 8 per core)
 GATEWAY_MALLOC_ARENA_MAX="${GATEWAY_MALLOC_ARENA_MAX-}"
 GATEWAY_PORT="${GATEWAY_PORT:-4180}"; SUBGRAPH_PORT="${SUBGRAPH_PORT:-4280}"
@@ -114,7 +118,8 @@ write_env() {
     echo "date: $(date -u +%FT%TZ)  scenario: $SCENARIO  git: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo -)$( [[ -n "$(git -C "$ROOT" status --porcelain -- gateway 2>/dev/null)" ]] && echo ' (gateway/ has uncommitted changes)')"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc)  kernel: $(uname -r)  load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "java: $(java -version 2>&1 | head -1)  JAVA_OPTS: $JAVA_OPTS  MALLOC_ARENA_MAX (our gateway): ${GATEWAY_MALLOC_ARENA_MAX:-unset}"
-    echo "gateway jar: $( [[ $GATEWAY_JAR_GIVEN == 1 ]] && echo "GATEWAY_JAR=$(basename "$GATEWAY_JAR")" || echo "gateway/target")"
+    echo "gateway jar: $( [[ $GATEWAY_JAR_GIVEN == 1 ]] && echo "GATEWAY_JAR=$(basename "$GATEWAY_JAR")" || echo "gateway/target")  OURS_CDS: $OURS_CDS  OURS_ARGS: $OURS_ARGS"
+    echo "grafbase $(node -p "require('$BENCH/node_modules/@grafbase/cli-x86_64-unknown-linux-musl/package.json').version" 2>/dev/null || echo -)"
     echo "node: $(node -v)  wrk: $(wrk -v 2>&1 | head -1 | cut -d' ' -f2)"
     case "$SCENARIO" in
       overhead) echo "connections: ${OVERHEAD_CONNECTIONS:-1 10}  wrk threads: $THREADS  warm-up: ${WARMUP}s  measured: ${DURATION}s" ;;
@@ -137,9 +142,11 @@ gateway_command() {
   [[ -n "$GATEWAY_MALLOC_ARENA_MAX" ]] && jvm_env=(env MALLOC_ARENA_MAX="$GATEWAY_MALLOC_ARENA_MAX")
   case "$name" in
     ours|ours-nodedup)
-      local dedup=true; [[ "$name" == ours-nodedup ]] && dedup=false
+      local dedup=true jar=("$GATEWAY_JAR"); [[ "$name" == ours-nodedup ]] && dedup=false
+      local cds=()
+      if [[ "$OURS_CDS" == 1 && -n "$CDS_DIR" && -f "$CDS_DIR/gateway.jsa" ]]; then cds=("-XX:SharedArchiveFile=$CDS_DIR/gateway.jsa"); jar=("$CDS_DIR/$(basename "$GATEWAY_JAR")"); fi
       # shellcheck disable=SC2206
-      CMD=("${jvm_env[@]}" java $JAVA_OPTS -jar "$GATEWAY_JAR" --supergraph "$sg" --port "$port" $OURS_ARGS
+      CMD=("${jvm_env[@]}" java $JAVA_OPTS "${cds[@]}" -jar "${jar[@]}" --supergraph "$sg" --port "$port" $OURS_ARGS
         "--gateway.subgraphs.all.deduplicate=$dedup") ;;
     grafbase|grafbase-nodedup)
       local dedup=dedup; [[ "$name" == grafbase-nodedup ]] && dedup=nodedup
@@ -161,6 +168,34 @@ gateway_command() {
   esac
 }
 
+# prepare_cds SUPERGRAPH URL BODY : our gateway as Spring Boot extracts it (plain jars, which class-data sharing
+# can archive; the nested jars of the fat jar it cannot) and a dynamic CDS archive of the classes one run loads:
+# started, asked the benchmark query 20 times, stopped (the JVM writes the archive as it exits). Needs the
+# subgraphs up. Done once per run directory; OURS_CDS=0 runs the fat jar instead.
+prepare_cds() {
+  local sg="$1" url="$2" body="$3" pid
+  [[ "$OURS_CDS" == 1 ]] || return 0
+  CDS_DIR="$OUT/ours-cds"
+  [[ -f "$CDS_DIR/gateway.jsa" ]] && return 0
+  rm -rf "$CDS_DIR"
+  java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$CDS_DIR" > "$OUT/cds-extract.log" 2>&1 \
+    || die "could not extract $GATEWAY_JAR: $(tail -3 "$OUT/cds-extract.log")"
+  log "ours: training the class-data sharing archive (extracted jar, one run of 20 queries)"
+  require_free_port "$GATEWAY_PORT" GATEWAY_PORT
+  # shellcheck disable=SC2086
+  start_group "$OUT/cds-training.log" java $JAVA_OPTS "-XX:ArchiveClassesAtExit=$CDS_DIR/gateway.jsa" \
+    -jar "$CDS_DIR/$(basename "$GATEWAY_JAR")" --supergraph "$sg" --port "$GATEWAY_PORT" $OURS_ARGS
+  pid=$LAST_PID
+  wait_until "$READY_TIMEOUT" "$pid" curl -fs -o /dev/null --max-time 5 -H 'content-type: application/json' \
+    --data @"$body" "$url" || die "the CDS training run did not answer: $(tail -3 "$OUT/cds-training.log")"
+  for _ in $(seq 1 20); do curl -fs -o /dev/null -H 'content-type: application/json' --data @"$body" "$url" || true; done
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 1 480); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done # writing the archive takes a while
+  stop_group "$pid"
+  [[ -f "$CDS_DIR/gateway.jsa" ]] || die "the CDS training run wrote no archive: $(tail -3 "$OUT/cds-training.log")"
+  log "ours: CDS archive of $(( $(stat -c %s "$CDS_DIR/gateway.jsa") / 1048576 )) MB"
+}
+
 fail_row() { printf '%s\t%s\n' "$1" "$2" >> "$RUN_OUT/failed.txt"; log "$1: $2"; }
 
 # ---------------------------------------------------------------------------------------------
@@ -180,6 +215,7 @@ run_peer() {
   local name="$1" url="http://127.0.0.1:$GATEWAY_PORT/graphql" sg="$OUT/supergraph.graphql"
   local body="$BENCH/workload/query.json" expected="$BENCH/workload/expected-response.json"
   if [[ "$name" == ours* && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 0; fi
+  [[ "$name" == ours* ]] && prepare_cds "$sg" "$url" "$body"
   require_free_port "$GATEWAY_PORT" GATEWAY_PORT
   gateway_command "$name" "$sg" "$GATEWAY_PORT"
   local t0=$SECONDS pid
@@ -254,6 +290,7 @@ scenario_peers() {
 start_gateway() {
   local name="$1" sg="$2" url="http://127.0.0.1:$GATEWAY_PORT/graphql" t0=$SECONDS
   if [[ "$name" == ours* && ! -f "$GATEWAY_JAR" ]]; then fail_row ours "no gateway jar"; return 1; fi
+  [[ "$name" == ours* ]] && prepare_cds "$sg" "$url" "$BENCH/workload/query.json"
   require_free_port "$GATEWAY_PORT" GATEWAY_PORT
   gateway_command "$name" "$sg" "$GATEWAY_PORT"
   start_group "$RUN_OUT/$name.log" "${CMD[@]}"; GW_PID=$LAST_PID
@@ -337,6 +374,69 @@ scenario_overhead() {
     stop_group "$SUBGRAPH_PID"
   done
   node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
+# scenario 6: warm-up — from process start to the first correct answer, then RPS in short windows from cold
+
+# first_correct_ms URL BODY EXPECTED PID : polls (every 20 ms) until BODY gets an answer with data and no errors;
+# prints the milliseconds since the caller's T0_MS when that answer is the expected one, else fails (also when PID
+# exits or READY_TIMEOUT passes).
+first_correct_ms() {
+  local url="$1" body="$2" expected="$3" pid="$4" deadline=$(( $(date +%s) + READY_TIMEOUT ))
+  while (( $(date +%s) < deadline )); do
+    kill -0 "$pid" 2>/dev/null || return 1
+    # only curl in the loop (a Node process per poll would slow the start being timed); the full check follows
+    if curl -fs -o "$RUN_OUT/first.json" --max-time 10 -H 'content-type: application/json' --data @"$body" "$url" \
+        && grep -q '"data"' "$RUN_OUT/first.json" && ! grep -q '"errors"' "$RUN_OUT/first.json"; then
+      local ms=$(( $(date +%s%3N) - T0_MS ))
+      node "$BENCH/scripts/check.js" --file "$RUN_OUT/first.json" "$expected" >&2 || return 1
+      echo "$ms"; return 0
+    fi
+    sleep 0.02
+  done
+  return 1
+}
+
+scenario_warmup() {
+  local gateways="${GATEWAYS:-ours grafbase-nodedup}" windows="${WARMUP_WINDOWS:-24}" every="${WARMUP_WINDOW_S:-5}"
+  local body="$BENCH/workload/query.json" expected="$BENCH/workload/expected-response.json"
+  local url="http://127.0.0.1:$GATEWAY_PORT/graphql" lua="$BENCH/scripts/graphql.lua" gw
+  [[ " $gateways " == *" ours"[\ -]* ]] && build_gateway
+  OUT="${OUT:-$BENCH/results/warmup-$(date -u +%Y%m%dT%H%M%SZ)}"; RUN_OUT="$OUT/F-warmup-memo-subgraphs"; mkdir -p "$RUN_OUT"
+  write_env
+  log "results in $OUT; per gateway: cold start, first correct answer, then $windows windows of ${every}s at $CONNECTIONS connections"
+  SUBGRAPH_PORT="$SUBGRAPH_PORT" SDL_DIR="$OUT/sdl" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" >&2 \
+    || die "composition failed"
+  start_bench_subgraphs 1
+  for gw in $gateways; do
+    [[ "$gw" == ours* ]] && prepare_cds "$OUT/supergraph.graphql" "$url" "$body"
+    require_free_port "$GATEWAY_PORT" GATEWAY_PORT
+    gateway_command "$gw" "$OUT/supergraph.graphql" "$GATEWAY_PORT"
+    wait_quiet
+    T0_MS=$(date +%s%3N)
+    start_group "$RUN_OUT/$gw.log" "${CMD[@]}"; local pid=$LAST_PID; RUN_DIR=
+    local first_ms
+    if ! first_ms=$(first_correct_ms "$url" "$body" "$expected" "$pid"); then
+      fail_row "$gw" "no correct answer within ${READY_TIMEOUT}s: $(tail -3 "$RUN_OUT/$gw.log" | tr '\n\t' '  ' | cut -c1-300)"
+      stop_group "$pid"; continue
+    fi
+    cp "$RUN_OUT/first.json" "$RUN_OUT/$gw.reference.json"
+    log "$gw: first correct answer ${first_ms} ms after process start"
+    local i series=""
+    for i in $(seq 1 "$windows"); do
+      BODY_FILE="$body" REFERENCE_FILE="$RUN_OUT/$gw.reference.json" MISMATCH_FILE="$RUN_OUT/$gw.mismatch" \
+        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${every}s" --timeout "${WRK_TIMEOUT}s" -s "$lua" "$url" > "$RUN_OUT/$gw.w$i.txt" 2>&1 || true
+      series+="$(grep '^JSON ' "$RUN_OUT/$gw.w$i.txt" | cut -c6-)"$'\n'
+    done
+    printf '%s' "$series" > "$RUN_OUT/$gw.windows.jsonl"
+    node "$BENCH/scripts/warmup-result.js" "$RUN_OUT/$gw.windows.jsonl" "$gw" "$first_ms" "$every" "$(grep VmHWM /proc/$pid/status 2>/dev/null | awk '{print $2}')" \
+      > "$RUN_OUT/$gw.json" || fail_row "$gw" "warm-up result failed"
+    log "$gw: $(node -e 'const r=require(process.argv[1]);console.log(`first answer ${r.first_answer_ms} ms, peak ${r.peak_rps} RPS, 80% of it after ${r.to_80pct_s} s of load, bad ${r.bad}`)' "$RUN_OUT/$gw.json")"
+    stop_group "$pid"
+  done
+  stop_group "$SUBGRAPH_PID"
+  node "$BENCH/scripts/warmup-table.js" "$RUN_OUT" | tee "$OUT/summary.md"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -510,11 +610,12 @@ case "$SCENARIO" in
   peers) ensure_tools; scenario_peers ;;
   overhead) ensure_tools; scenario_overhead ;;
   soak) ensure_tools; scenario_soak ;;
+  warmup) ensure_tools; scenario_warmup ;;
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
   hostile) scenario_hostile ;;
   faults) scenario_faults ;;
   all) rc=0; for s in peers overhead shop jmh soak; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
   -h|--help|help) sed -n '2,26p' "$0" ;;
-  *) die "unknown scenario $SCENARIO (peers|overhead|soak|shop|jmh|hostile|faults|all)" ;;
+  *) die "unknown scenario $SCENARIO (peers|overhead|soak|warmup|shop|jmh|hostile|faults|all)" ;;
 esac

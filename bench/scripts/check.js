@@ -5,6 +5,7 @@
 // REFERENCE_OUT: where to write the exact bytes the load generator should count as a correct
 // response: the gateway's own body when it is correct, else the expected response (so that
 // every wrong answer counts as a mismatch).
+// node check.js --file RESPONSE_FILE EXPECTED_FILE: the same comparison for a response already received.
 const fs = require('node:fs');
 const [url, bodyFile, expectedFile, refOut] = process.argv.slice(2);
 
@@ -24,7 +25,11 @@ function diff(a, b, p) {
 }
 module.exports = { diff };
 
-if (require.main === module) {
+if (require.main === module && url === '--file') {
+  const d = diff(JSON.parse(fs.readFileSync(bodyFile, 'utf8')), JSON.parse(fs.readFileSync(expectedFile, 'utf8')), '$');
+  if (d) { console.error(`MISMATCH ${d}`); process.exit(1); }
+  console.log('OK');
+} else if (require.main === module) {
   (async () => {
     const expectedText = fs.readFileSync(expectedFile, 'utf8');
     const t0 = process.hrtime.bigint();

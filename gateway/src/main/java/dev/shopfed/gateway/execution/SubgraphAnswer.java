@@ -50,7 +50,7 @@ record SubgraphAnswer(Object data, List<Map<String, Object>> errors, boolean fai
     }
     Object json;
     try {
-      json = Json.read(response.body());
+      json = response.readTree();
     } catch (RuntimeException e) {
       return failure(service, "HTTP fetch failed from '" + service + "': " + status(response)
           + "subgraph response is not valid JSON", requestId, true);

@@ -22,7 +22,7 @@ final class SharedFetches implements SubgraphClient {
   private final SubgraphClient next;
   private final TrafficOptions options;
   private final Consumer<String> onShared;
-  private final Map<FetchKey, CompletableFuture<SubgraphResponse>> inFlight = new ConcurrentHashMap<>();
+  private final Map<FetchKey, InFlight> inFlight = new ConcurrentHashMap<>();
 
   SharedFetches(SubgraphClient next, TrafficOptions options, Consumer<String> onShared) {
     this.next = next;
@@ -42,21 +42,23 @@ final class SharedFetches implements SubgraphClient {
       return next.post(subgraph, body, headers, call);
     }
     FetchKey key = new FetchKey(subgraph.url(), body, headers);
-    CompletableFuture<SubgraphResponse> mine = new CompletableFuture<>();
-    CompletableFuture<SubgraphResponse> running = inFlight.putIfAbsent(key, mine);
+    InFlight mine = new InFlight();
+    InFlight running = inFlight.putIfAbsent(key, mine);
     if (running != null) {
+      running.joined = true;
       onShared.accept(subgraph.name());
-      return running.copy(); // a copy: one caller giving up must not cancel the others
+      return running.answer.copy(); // a copy: one caller giving up must not cancel the others
     }
     send(subgraph, body, headers, call).whenComplete((response, failure) -> {
       inFlight.remove(key, mine);
       if (failure != null) {
-        mine.completeExceptionally(failure);
+        mine.answer.completeExceptionally(failure);
       } else {
-        mine.complete(response);
+        // parsed once for all when another fetch joined (one that joins this late parses the body itself)
+        mine.answer.complete(mine.joined ? response.sharedByFetches() : response);
       }
     });
-    return mine.copy();
+    return mine.answer.copy();
   }
 
   private CompletableFuture<SubgraphResponse> send(Subgraph subgraph, byte[] body, Map<String, List<String>> headers,
@@ -71,6 +73,12 @@ final class SharedFetches implements SubgraphClient {
   @Override
   public void close() {
     next.close();
+  }
+
+  /** A request in flight and whether another fetch joined it. */
+  private static final class InFlight {
+    final CompletableFuture<SubgraphResponse> answer = new CompletableFuture<>();
+    volatile boolean joined;
   }
 
   /** A whole subgraph request, compared by content; its hash computed once. */

@@ -43,8 +43,12 @@ class SharedFetchesTest {
     assertThat(sent).hasSize(1);
     assertThat(shared).containsExactly("promo");
     sent.get(0).complete(OK);
-    assertThat(first.get(1, TimeUnit.SECONDS)).isSameAs(OK);
-    assertThat(second.get(1, TimeUnit.SECONDS)).isSameAs(OK);
+    var firstAnswer = first.get(1, TimeUnit.SECONDS);
+    var secondAnswer = second.get(1, TimeUnit.SECONDS);
+    assertThat(firstAnswer.body()).isSameAs(OK.body());
+    assertThat(secondAnswer.body()).isSameAs(OK.body());
+    // both read one parse of the shared answer
+    assertThat(firstAnswer.shared()).isNotNull().isSameAs(secondAnswer.shared());
 
     client.post(PROMO, body("{ a }"), ALICE, query()); // the first has answered: a request of its own
     assertThat(sent).hasSize(2);
@@ -104,7 +108,7 @@ class SharedFetchesTest {
     first.cancel(true);
     sent.get(0).complete(OK);
 
-    assertThat(second.get(1, TimeUnit.SECONDS)).isSameAs(OK);
+    assertThat(second.get(1, TimeUnit.SECONDS).body()).isSameAs(OK.body());
   }
 
   private SubgraphClient shared(boolean deduplicate) {
