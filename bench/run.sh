@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks our gateway beside the Node federation gateways, on loopback, with bounded runs.
 #
-#   bench/run.sh [peers|overhead|soak|warmup|shop|jmh|hostile|faults|all]      (default: peers)
+#   bench/run.sh [peers|overhead|soak|warmup|shop|jmh|hostile|faults|misses|large|all]      (default: peers)
 #
 #   peers  the gateway-benchmark workload (4 subgraphs, one deep query, 50 connections) through
 #          our gateway, Apollo Gateway, Hive Gateway (JS planner and Rust router-runtime) and the
@@ -23,6 +23,11 @@
 #   faults the end-to-end suite's load with faults (LoadWithFaultsTest) for FAULTS_DURATION seconds (default
 #          600): 50 buyers' app mix with checkouts and payments while promo is killed and restarted, commerce
 #          slowed and the supergraph reloaded; then the commerce database (PostgreSQL) is checked
+#   misses 10,000 distinct generated operations over the peers supergraph (plan-cache misses), warm-up on
+#          another 10,000: our gateway, Grafbase, Apollo Gateway; RPS, p99, CPU, RSS, our plan-cache miss rate,
+#          answers to a sample compared between the gateways
+#   large  a generated federation of 40 subgraphs and ~600 types (one Node process) with a 200-query mix through
+#          the same gateways: time to first answer, RPS, p99, CPU, RSS, answers compared between the gateways
 #   all    peers, overhead, shop, jmh, soak
 #
 # See bench/README.md for every knob. Results go to bench/results/<scenario>-<UTC time>/.
@@ -170,7 +175,7 @@ gateway_command() {
 
 # prepare_cds SUPERGRAPH URL BODY : our gateway as Spring Boot extracts it (plain jars, which class-data sharing
 # can archive; the nested jars of the fat jar it cannot) and a dynamic CDS archive of the classes one run loads:
-# started, asked the benchmark query 20 times, stopped (the JVM writes the archive as it exits). Needs the
+# started, asked BODY 20 times (the benchmark query; any answer will do), stopped (the JVM writes the archive as it exits). Needs the
 # subgraphs up. Done once per run directory; OURS_CDS=0 runs the fat jar instead.
 prepare_cds() {
   local sg="$1" url="$2" body="$3" pid
@@ -187,8 +192,8 @@ prepare_cds() {
     -jar "$CDS_DIR/$(basename "$GATEWAY_JAR")" --supergraph "$sg" --port "$GATEWAY_PORT" $OURS_ARGS
   pid=$LAST_PID
   wait_until "$READY_TIMEOUT" "$pid" curl -fs -o /dev/null --max-time 5 -H 'content-type: application/json' \
-    --data @"$body" "$url" || die "the CDS training run did not answer: $(tail -3 "$OUT/cds-training.log")"
-  for _ in $(seq 1 20); do curl -fs -o /dev/null -H 'content-type: application/json' --data @"$body" "$url" || true; done
+    --data '{"query":"{__typename}"}' "$url" || die "the CDS training run did not answer: $(tail -3 "$OUT/cds-training.log")"
+  for _ in $(seq 1 20); do curl -s -o /dev/null -H 'content-type: application/json' --data @"$body" "$url" || true; done
   kill -TERM "$pid" 2>/dev/null || true
   for _ in $(seq 1 480); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done # writing the archive takes a while
   stop_group "$pid"
@@ -205,7 +210,7 @@ start_bench_subgraphs() {
   local memo="$1"
   require_free_port "$SUBGRAPH_PORT" SUBGRAPH_PORT
   RUN_DIR="$BENCH" start_group "$RUN_OUT/subgraphs.log" \
-    env NODE_ENV=production SUBGRAPH_MEMO="$memo" HOST=127.0.0.1 PORT="$SUBGRAPH_PORT" node workload/subgraphs/server.js
+    env NODE_ENV=production SUBGRAPH_MEMO="$memo" SCHEMAS="${SCHEMAS:-}" HOST=127.0.0.1 PORT="$SUBGRAPH_PORT" node workload/subgraphs/server.js
   SUBGRAPH_PID=$LAST_PID
   wait_until 30 "$SUBGRAPH_PID" curl -fsS "http://127.0.0.1:$SUBGRAPH_PORT/health" || die "subgraph server did not start: $(tail -5 "$RUN_OUT/subgraphs.log")"
 }
@@ -440,6 +445,71 @@ scenario_warmup() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# scenarios 7 and 8: how cost grows — many distinct operations (plan-cache misses), a large supergraph
+
+# run_grown NAME SUPERGRAPH MEASURED_TSV WARMUP_TSV : start the gateway and time its first answer to the first
+# measured request, warm it up on WARMUP_TSV, measure on MEASURED_TSV (ours: its cache counters before and after
+# the window), then keep the answers to a sample of MEASURED_TSV for the comparison between gateways.
+run_grown() {
+  local name="$1" sg="$2" measured="$3" warmup="$4" url="http://127.0.0.1:$GATEWAY_PORT/graphql"
+  local t0 first_ms ready_ms status metrics_cmd=
+  t0=$(date +%s%N)
+  start_gateway "$name" "$sg" || return 0
+  ready_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  status=$(curl -s -o "$RUN_OUT/$name.first-answer.json" -w '%{http_code}' --max-time 120 -H 'content-type: application/json' \
+    --data "$(head -n 1 "$measured" | cut -f3-)" "$url" || true)
+  first_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  log "$name: answers {__typename} after ${ready_ms} ms, the first measured request (status $status) after ${first_ms} ms"
+  [[ "$name" == ours* ]] && metrics_cmd="node '$BENCH/scripts/cache-metrics.js' http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus"
+  REQUESTS_FILE="$measured" WARMUP_REQUESTS_FILE="$warmup" BODY_FILE= REFERENCE_FILE= METRICS_CMD="$metrics_cmd" \
+    STATS_CMD="curl -fsS http://127.0.0.1:$SUBGRAPH_PORT/stats" SUBGRAPH_PIDS="subgraphs=$SUBGRAPH_PID" \
+    EXTRA_JSON="{\"kind\":\"gateway\",\"ready_s\":$GW_READY_S,\"ready_ms\":$ready_ms,\"first_answer_ms\":$first_ms,\"first_answer_status\":\"$status\"}" \
+    measure "$name" "$url" "$GW_PID" || fail_row "$name" "measurement failed"
+  node "$BENCH/scripts/sample-answers.js" "$url" "$measured" "${ANSWER_SAMPLE:-200}" "$RUN_OUT/answers-$name.json" >&2 || true
+  [[ -n "$metrics_cmd" && -f "$RUN_OUT/$name.json" ]] && node -e '
+    const fs = require("fs"); const [f, b, a] = process.argv.slice(1).map((p) => JSON.parse(fs.readFileSync(p, "utf8")));
+    const d = (k) => (a[k] || 0) - (b[k] || 0); const lookups = d("plan_hit") + d("plan_miss");
+    f.plan_cache = { hits: d("plan_hit"), misses: d("plan_miss"), miss_rate: lookups ? +(d("plan_miss") / lookups).toFixed(4) : null,
+      document_hits: d("document_hit"), document_misses: d("document_miss") };
+    fs.writeFileSync(process.argv[1], JSON.stringify(f, null, 1) + "\n");
+    console.error(`[${f.name}] plan cache in the window: ${f.plan_cache.misses} misses, ${f.plan_cache.hits} hits (miss rate ${f.plan_cache.miss_rate})`);' \
+    "$RUN_OUT/$name.json" "$RUN_OUT/$name.metrics-before.json" "$RUN_OUT/$name.metrics-after.json"
+  stop_group "$GW_PID"
+}
+
+# scenario_grown KIND : misses (MISSES_OPERATIONS distinct operations over the benchmark supergraph, warm-up on
+# another generated set) or large (the generated 40-subgraph federation, a LARGE_QUERIES query mix)
+scenario_grown() {
+  local kind="$1" gateways="${GATEWAYS:-ours grafbase apollo-gateway}" modes="${MODES:-memo}" schemas= measured warmup
+  [[ " $gateways " == *" ours"[\ -]* ]] && build_gateway
+  OUT="${OUT:-$BENCH/results/$kind-$(date -u +%Y%m%dT%H%M%SZ)}"; mkdir -p "$OUT"
+  write_env
+  log "results in $OUT"
+  [[ "$kind" == large ]] && schemas=large
+  log "composing the $( [[ $kind == large ]] && echo 'large generated' || echo benchmark) supergraph"
+  SCHEMAS="$schemas" SUBGRAPH_PORT="$SUBGRAPH_PORT" SDL_DIR="$OUT/sdl" node "$BENCH/workload/compose.js" "$OUT/supergraph.graphql" > /dev/null \
+    || die "composition failed"
+  if [[ "$kind" == misses ]]; then
+    measured="$OUT/operations-measured.tsv"; warmup="$OUT/operations-warmup.tsv"
+    node "$BENCH/workload/operations.js" "${MISSES_OPERATIONS:-10000}" "${MISSES_SEED:-misses}" "$measured" "$warmup" >&2
+  else
+    measured="$OUT/queries.tsv"; warmup="$measured"
+    node "$BENCH/workload/large/queries.js" "${LARGE_QUERIES:-200}" "${LARGE_SEED:-large}" "$measured" >&2
+  fi
+  local mode memo gw letter; letter=$( [[ $kind == misses ]] && echo F || echo G)
+  for mode in $modes; do
+    case "$mode" in exec) memo=0 ;; memo) memo=1 ;; *) die "unknown mode $mode (exec|memo)" ;; esac
+    RUN_OUT="$OUT/$letter-$kind-$mode-subgraphs"; mkdir -p "$RUN_OUT"
+    log "== $kind, subgraphs: $mode (SUBGRAPH_MEMO=$memo)"
+    SCHEMAS="$schemas" start_bench_subgraphs "$memo"
+    for gw in $gateways; do run_grown "$gw" "$OUT/supergraph.graphql" "$measured" "$warmup"; done
+    stop_group "$SUBGRAPH_PID"
+    node "$BENCH/scripts/compare-answers.js" "$RUN_OUT" "${COMPARE_WITH:-ours}" | tee "$RUN_OUT/compare.txt" >&2 || true
+  done
+  node "$BENCH/scripts/table.js" "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
 # scenario 5: soak — our gateway under the peers memo load for SOAK_DURATION seconds
 
 scenario_soak() {
@@ -611,11 +681,13 @@ case "$SCENARIO" in
   overhead) ensure_tools; scenario_overhead ;;
   soak) ensure_tools; scenario_soak ;;
   warmup) ensure_tools; scenario_warmup ;;
+  misses) ensure_tools; scenario_grown misses ;;
+  large) ensure_tools; scenario_grown large ;;
   shop) ensure_tools; scenario_shop ;;
   jmh) scenario_jmh ;;
   hostile) scenario_hostile ;;
   faults) scenario_faults ;;
   all) rc=0; for s in peers overhead shop jmh soak; do (unset OUT; "$0" "$s") || rc=1; done; exit $rc ;;
-  -h|--help|help) sed -n '2,26p' "$0" ;;
-  *) die "unknown scenario $SCENARIO (peers|overhead|soak|warmup|shop|jmh|hostile|faults|all)" ;;
+  -h|--help|help) sed -n '2,33p' "$0" ;;
+  *) die "unknown scenario $SCENARIO (peers|overhead|soak|warmup|shop|jmh|hostile|faults|misses|large|all)" ;;
 esac

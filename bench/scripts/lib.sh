@@ -91,19 +91,23 @@ settle() {
 # Env: WARMUP, DURATION, CONNECTIONS, THREADS, WRK_TIMEOUT, plus the graphql.lua inputs
 # (BODY_FILE+REFERENCE_FILE or REQUESTS_FILE), STATS_CMD (prints the subgraphs' request counters
 # as a JSON object; read before and after the measured window; optional),
-# SUBGRAPH_PIDS ("label=pid ..."), EXTRA_JSON (merged into the result).
+# SUBGRAPH_PIDS ("label=pid ..."), EXTRA_JSON (merged into the result), WARMUP_REQUESTS_FILE (the warm-up's
+# requests instead of REQUESTS_FILE's), METRICS_CMD (prints a JSON object of the target's own counters; kept
+# before and after the measured window as NAME.metrics-before.json / NAME.metrics-after.json).
 measure() {
   local name="$1" url="$2" tpid="${3:-}"
   case "$url" in http://127.0.0.1:*|http://localhost:*) ;; *) die "refusing non-loopback URL $url";; esac
   local lua="$BENCH/scripts/graphql.lua"
   wait_quiet
   log "$name: warm-up ${WARMUP}s, then ${DURATION}s measured, $CONNECTIONS connections"
-  MISMATCH_FILE="$RUN_OUT/$name.mismatch" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout "${WRK_TIMEOUT}s" \
-    -s "$lua" "$url" > "$RUN_OUT/$name.warmup.txt" 2>&1 || true
+  local warm_requests="${WARMUP_REQUESTS_FILE:-${REQUESTS_FILE:-}}"
+  REQUESTS_FILE="$warm_requests" MISMATCH_FILE="$RUN_OUT/$name.mismatch" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" \
+    --timeout "${WRK_TIMEOUT}s" -s "$lua" "$url" > "$RUN_OUT/$name.warmup.txt" 2>&1 || true
   rm -f "$RUN_OUT/$name.mismatch".*
-  settle "$url"
+  REQUESTS_FILE="$warm_requests" settle "$url"
   local before='{}' after='{}'
   [[ -n "${STATS_CMD:-}" ]] && before="$(eval "$STATS_CMD" 2>/dev/null || echo '{}')"
+  [[ -n "${METRICS_CMD:-}" ]] && { eval "$METRICS_CMD" > "$RUN_OUT/$name.metrics-before.json" 2>/dev/null || echo '{}' > "$RUN_OUT/$name.metrics-before.json"; }
   MISMATCH_FILE="$RUN_OUT/$name.mismatch" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout "${WRK_TIMEOUT}s" \
     --latency -s "$lua" "$url" > "$RUN_OUT/$name.wrk.txt" 2>&1 &
   local wrk_pid=$!
@@ -117,5 +121,6 @@ measure() {
   kill -TERM "$sampler" 2>/dev/null || true
   wait "$sampler" 2>/dev/null || true
   [[ -n "${STATS_CMD:-}" ]] && after="$(eval "$STATS_CMD" 2>/dev/null || echo '{}')"
+  [[ -n "${METRICS_CMD:-}" ]] && { eval "$METRICS_CMD" > "$RUN_OUT/$name.metrics-after.json" 2>/dev/null || echo '{}' > "$RUN_OUT/$name.metrics-after.json"; }
   node "$BENCH/scripts/result.js" "$RUN_OUT" "$name" "$url" "$before" "$after" "${EXTRA_JSON:-{\}}"
 }

@@ -59,6 +59,19 @@ function soakTable(rows, failed) {
   return out.join('\n');
 }
 
+// misses / large: time to first answer, our plan cache in the measured window, the answers compared
+function grownNotes(rows, dir) {
+  const notes = [];
+  for (const r of rows) {
+    if (r.first_answer_ms != null) notes.push(`- ${r.name}: answers \`{__typename}\` ${f1(r.ready_ms / 1000)} s after start, the first measured request (status ${r.first_answer_status}) ${f1(r.first_answer_ms / 1000)} s after start`);
+    const c = r.plan_cache;
+    if (c) notes.push(`- ${r.name}: plan cache in the measured window: ${c.misses} misses, ${c.hits} hits (miss rate ${c.miss_rate == null ? '–' : (c.miss_rate * 100).toFixed(1) + ' %'}); document cache ${c.document_misses} misses, ${c.document_hits} hits`);
+  }
+  const compare = path.join(dir, 'compare.txt');
+  if (fs.existsSync(compare)) notes.push(...fs.readFileSync(compare, 'utf8').trim().split('\n').filter((l) => !l.startsWith('  ')).map((l) => `- answers: ${l}`));
+  return notes.length ? ['', ...notes] : [];
+}
+
 function table(dir) {
   const rows = rowsOf(dir);
   const failed = fs.existsSync(path.join(dir, 'failed.txt')) ? fs.readFileSync(path.join(dir, 'failed.txt'), 'utf8').trim().split('\n') : [];
@@ -82,6 +95,7 @@ function table(dir) {
     out.push(`| ${name} | ${f1(rps)} | ${f2(r.p50_ms)} | ${f2(r.p95_ms)} | ${f2(r.p99_ms)} | ${g ? f1(g.rss_max_mb) : '–'} | ${g && g.threads_max != null ? g.threads_max : '–'} | ${r.gateway_cpu_ms_per_req != null ? f2(r.gateway_cpu_ms_per_req) : '–'} | ${g ? f1(g.cpu_pct) : '–'} | ${subq} | ${r.non200} / ${r.mismatches ?? '–'} / ${r.graphql_errors} / ${se} | ${f1(r.subgraphs_cpu_pct)} | ${f1(r.machine && r.machine.other_cpu_pct)} | ${r.name === 'ours' ? '1.00×' : ratio(rps, oursRps)} | ${r.name === 'ours' ? '1.00×' : (replay ? '–' : ratio(r.gateway_cpu_ms_per_req, oursCpu))} |`);
   }
   for (const f of failed) if (f) out.push(`| ${f.split('\t')[0]} | did not run: ${f.split('\t').slice(1).join(' ')} |||||||||||||`);
+  out.push(...grownNotes(rows, dir));
   return out.join('\n');
 }
 

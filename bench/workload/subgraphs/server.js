@@ -11,6 +11,7 @@
 //                        CPU cost near zero (useful on a 2-core box). Default 0 (execute).
 //   SUBGRAPH_DELAY_MS=N  optional fixed delay per request (default 0 = none)
 //   CAPTURE_FILE=path    append every request as {"path","body"} JSON lines (debug/replay)
+//   SCHEMAS=large        serve the generated large federation (../large/schema.js: 40 subgraphs) instead
 // GET /stats returns request counts per subgraph; GET /stats?reset=1 resets them.
 // GET /capture?start=1 starts recording requests in memory (dropping earlier ones);
 // GET /capture returns the recorded requests as {"path","body"} JSON lines and stops recording.
@@ -18,7 +19,7 @@ const http = require('node:http');
 const fs = require('node:fs');
 const { buildSubgraphSchema } = require('@apollo/subgraph');
 const { parse, validate, execute, specifiedRules } = require('graphql');
-const { NAMES, resolvers, documents } = require('./schemas');
+const { NAMES, resolvers, documents } = require(process.env.SCHEMAS === 'large' ? '../large/schema' : './schemas');
 
 const HOST = process.env.HOST || '127.0.0.1';
 const PORT = parseInt(process.env.PORT || '4280', 10);
@@ -110,5 +111,5 @@ const server = http.createServer((req, res) => {
 server.keepAliveTimeout = 65000;
 server.headersTimeout = 66000;
 server.listen(PORT, HOST, () => {
-  console.log(`subgraphs on http://${HOST}:${PORT}/{${NAMES.join(',')}} memo=${MEMO} delay=${DELAY}ms pid=${process.pid}`);
+  console.log(`subgraphs on http://${HOST}:${PORT}/{${NAMES.length > 8 ? `${NAMES[0]},…,${NAMES[NAMES.length - 1]}` : NAMES.join(',')}} memo=${MEMO} delay=${DELAY}ms pid=${process.pid}`);
 });
