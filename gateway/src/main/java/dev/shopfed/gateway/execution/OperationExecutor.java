@@ -150,6 +150,16 @@ public final class OperationExecutor {
     return scope.thenComposeAsync(s -> planOrRefuse(request, operation, s)); // off the registry's threads
   }
 
+  /** The response refusing this request before it is planned (document, variables, operation), or null. */
+  public GatewayResponse rejection(GatewayRequest request) {
+    try {
+      validated(request);
+      return null;
+    } catch (RequestRejected rejected) {
+      return rejected.response;
+    }
+  }
+
   /** A parsed, validated operation with its coerced variables. */
   private record ValidOperation(ParsedDocument parsed, OperationDefinition definition, CoercedVariables variables) {}
 
