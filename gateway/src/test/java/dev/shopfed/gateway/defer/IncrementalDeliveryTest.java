@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.shopfed.gateway.GatewayEngine;
 import dev.shopfed.gateway.GatewayOptions;
+import dev.shopfed.gateway.cost.DemandControlOptions;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.execution.Json;
@@ -196,6 +197,38 @@ class IncrementalDeliveryTest {
         .get(BOUND.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(json(response.body())).isEqualTo("{\"data\":{\"product\":{\"name\":\"Mug\",\"price\":12}}}");
+  }
+
+  @Test
+  void demandControlWeighsTheWholeOperationNotEachPart() throws Exception {
+    String sdl = Files.readString(Path.of("src/test/resources/planning/basic/supergraph.graphql"));
+    engine = GatewayEngine.load(sdl, GatewayOptions.defaults().withDemandControl(
+        new DemandControlOptions(true, 15, 10, DemandControlOptions.Mode.ENFORCE)), this::post);
+    String part = "{ topProducts { name } }"; // 10 products: cost 10, within the limit alone
+
+    IncrementalResponse response = engine.executeIncrementally(GatewayRequest.of(
+        "{ ... @defer { topProducts { name } } ... @defer { latestReviews { body } } }"))
+        .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+    answerNow("products", "name", "{\"data\":{\"topProducts\":[]}}");
+    assertThat(json(engine.execute(GatewayRequest.of(part)).get(BOUND.toSeconds(), TimeUnit.SECONDS).body()))
+        .isEqualTo("{\"data\":{\"topProducts\":[]}}");
+    assertThat(response.incremental()).isFalse();
+    assertThat(json(response.initial().body())).contains("COST_ESTIMATED_TOO_EXPENSIVE");
+  }
+
+  @Test
+  void deferredRootFieldsComeAtTheEmptyPath() throws Exception {
+    answerNow("accounts", "me", "{\"data\":{\"me\":{\"id\":\"u1\"}}}");
+    answerNow("products", "topProducts", "{\"data\":{\"topProducts\":[{\"name\":\"Mug\"}]}}");
+
+    IncrementalResponse response = run("{ me { id } ... @defer { topProducts { name } } }");
+    List<String> parts = parts(response);
+    response.finished().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(json(response.initial().body())).isEqualTo("{\"data\":{\"me\":{\"id\":\"u1\"}},\"hasNext\":true}");
+    assertThat(parts).containsExactly(
+        "{\"hasNext\":false,\"incremental\":[{\"data\":{\"topProducts\":[{\"name\":\"Mug\"}]},\"path\":[]}]}");
   }
 
   @Test
