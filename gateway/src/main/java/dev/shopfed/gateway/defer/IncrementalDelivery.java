@@ -32,14 +32,13 @@ public final class IncrementalDelivery {
   }
 
   public CompletableFuture<IncrementalResponse> execute(GatewayRequest request) {
+    DeferSplit split = split(request);
+    if (split == null) {
+      return run.apply(request).thenApply(IncrementalResponse::whole);
+    }
     GatewayResponse rejected = rejection.apply(request);
     if (rejected != null) { // errors about the client's own document, not a part of it
       return CompletableFuture.completedFuture(IncrementalResponse.whole(rejected));
-    }
-    DeferSplit split = DeferredFragments.split(Parser.parse(request.query()), request.operationName(),
-        request.variables());
-    if (split == null) {
-      return run.apply(request).thenApply(IncrementalResponse::whole);
     }
     CompletableFuture<GatewayResponse> primary = run.apply(request.withQuery(split.primary()));
     List<CompletableFuture<List<Map<String, Object>>>> later = new ArrayList<>();
@@ -55,6 +54,21 @@ public final class IncrementalDelivery {
       deliverInOrder(split.deferred(), later, response);
       return response;
     });
+  }
+
+  /**
+   * Null when nothing is deferred, and for a document that does not parse or name its operation: it runs whole
+   * and its errors say what is wrong. Apollo Client accepts multipart on every request: most hold no defer.
+   */
+  private static DeferSplit split(GatewayRequest request) {
+    if (request.query() == null || !request.query().contains("@defer")) {
+      return null;
+    }
+    try {
+      return DeferredFragments.split(Parser.parse(request.query()), request.operationName(), request.variables());
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** A nested fragment's index is always after its parent's: the fragments were found outside in. */

@@ -232,6 +232,20 @@ class IncrementalDeliveryTest {
   }
 
   @Test
+  void objectWhoseFieldsAreAllDeferredComesEmptyFirst() throws Exception {
+    answerNow("accounts", "name", "{\"data\":{\"me\":{\"name\":\"Ann\"}}}");
+    answerNow("accounts", "__typename", "{\"data\":{\"me\":{\"_deferredOnly\":\"User\"}}}");
+
+    IncrementalResponse response = run("{ me { ... @defer { name } } }");
+    List<String> parts = parts(response);
+    response.finished().get(BOUND.toSeconds(), TimeUnit.SECONDS);
+
+    assertThat(json(response.initial().body())).isEqualTo("{\"data\":{\"me\":{}},\"hasNext\":true}");
+    assertThat(parts).containsExactly(
+        "{\"hasNext\":false,\"incremental\":[{\"data\":{\"name\":\"Ann\"},\"path\":[\"me\"]}]}");
+  }
+
+  @Test
   void invalidDeferredFragmentRefusesTheRequest() throws Exception {
     IncrementalResponse response = run("{ product(upc: \"1\") { name ... @defer { nope } } }");
 
