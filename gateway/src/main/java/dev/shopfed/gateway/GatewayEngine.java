@@ -2,6 +2,8 @@ package dev.shopfed.gateway;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.shopfed.gateway.defer.IncrementalDelivery;
+import dev.shopfed.gateway.defer.IncrementalResponse;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.execution.ObservedSubgraphClient;
@@ -30,6 +32,7 @@ public final class GatewayEngine implements AutoCloseable {
   private final SubgraphClient client;
   private final SubgraphBreakers breakers;
   private final OperationExecutor executor;
+  private final IncrementalDelivery incremental;
   private final PersistedOperations persisted;
   private final boolean ownsPersisted;
 
@@ -45,6 +48,7 @@ public final class GatewayEngine implements AutoCloseable {
     Cache<OperationExecutor.PlanKey, OperationExecutor.PreparedPlan> plans = cache(options, "plan");
     this.executor = new OperationExecutor(supergraph, options, client, parser, documents, new QueryPlanner(supergraph),
         plans);
+    this.incremental = new IncrementalDelivery(executor::rejection, executor::execute);
   }
 
   /** Its hits and misses counted when telemetry keeps them. */
@@ -140,6 +144,16 @@ public final class GatewayEngine implements AutoCloseable {
     return persisted.resolve(request).thenCompose(resolution -> resolution instanceof Resolution.Refused refused
         ? CompletableFuture.completedFuture(refused.response())
         : executor.execute(((Resolution.Run) resolution).request()));
+  }
+
+  /**
+   * As {@link #execute}, for a client that accepts incremental delivery: its {@code @defer} fragments come in later
+   * parts ({@link #execute} answers them inline).
+   */
+  public CompletableFuture<IncrementalResponse> executeIncrementally(GatewayRequest request) {
+    return persisted.resolve(request).thenCompose(resolution -> resolution instanceof Resolution.Refused refused
+        ? CompletableFuture.completedFuture(IncrementalResponse.whole(refused.response()))
+        : incremental.execute(((Resolution.Run) resolution).request()));
   }
 
   /** The API schema clients see, printed as SDL. */

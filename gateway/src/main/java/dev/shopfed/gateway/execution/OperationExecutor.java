@@ -150,6 +150,32 @@ public final class OperationExecutor {
     return scope.thenComposeAsync(s -> planOrRefuse(request, operation, s)); // off the registry's threads
   }
 
+  /**
+   * The response refusing this request before it is planned (document, variables, operation, or demand control's
+   * estimate of the whole operation: parts run on their own must not pass a limit the whole would not), or null.
+   */
+  public GatewayResponse rejection(GatewayRequest request) {
+    ValidOperation operation;
+    try {
+      operation = validated(request);
+    } catch (RequestRejected rejected) {
+      return rejected.response;
+    }
+    if (!demandControl.enforces()) {
+      return null;
+    }
+    CostEstimate cost;
+    try {
+      cost = demandControl.estimate(ExecutableNormalizedOperationFactory.createExecutableNormalizedOperation(
+          supergraph.apiSchema(), operation.parsed().document(), request.operationName(), operation.variables(),
+          NormalizationLimits.options(options.limits())), operation.variables());
+    } catch (AbortExecutionException e) {
+      return null; // the run itself reports the limit it passed
+    }
+    DemandControl.Refusal refusal = demandControl.refusal(cost);
+    return refusal == null ? null : tooExpensive(request, refusal, cost);
+  }
+
   /** A parsed, validated operation with its coerced variables. */
   private record ValidOperation(ParsedDocument parsed, OperationDefinition definition, CoercedVariables variables) {}
 

@@ -1,6 +1,7 @@
 package dev.shopfed.gateway.http;
 
 import dev.shopfed.gateway.GatewayEngine;
+import dev.shopfed.gateway.defer.IncrementalResponse;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,40 @@ final class ActiveEngine implements RequestExecutor {
         return executeHolding(current, request);
       }
       // Closed between the read and the hold: a newer engine is in service by now.
+    }
+  }
+
+  /** Held until the last part was delivered: the later parts run on the same engine. */
+  @Override
+  public CompletableFuture<IncrementalResponse> executeIncrementally(GatewayRequest request) {
+    ServedEngine held = held();
+    CompletableFuture<IncrementalResponse> answer;
+    try {
+      answer = held.engine().executeIncrementally(request);
+    } catch (RuntimeException e) {
+      held.release();
+      throw e;
+    }
+    answer.whenComplete((response, failure) -> {
+      if (response == null) {
+        held.release();
+        return;
+      }
+      response.finished().whenComplete((done, ignored) -> held.release());
+    });
+    return answer;
+  }
+
+  /** The engine in service, held; one closed between the read and the hold is replaced by a newer one by now. */
+  private ServedEngine held() {
+    while (true) {
+      ServedEngine current = engine.get();
+      if (current == null) {
+        throw new IllegalStateException("no supergraph loaded");
+      }
+      if (current.hold()) {
+        return current;
+      }
     }
   }
 

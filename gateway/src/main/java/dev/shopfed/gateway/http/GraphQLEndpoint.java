@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.defer.IncrementalResponse;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import dev.shopfed.gateway.identity.AuthenticationOptions;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -142,6 +145,10 @@ final class GraphQLEndpoint {
       return reject(request, RejectedRequest.notReady());
     }
     // Anything the engine throws becomes an error signal, answered 500 by GraphQLErrorHandler.
+    if (GraphQLMediaTypes.acceptsIncremental(request.headers().asHttpHeaders())) {
+      return observed(request, gatewayRequest(request, parameters, readOnly, identity), executor::executeIncrementally,
+          IncrementalResponse::initial).flatMap(response -> respondIncrementally(request, response));
+    }
     return run(request, parameters, readOnly, identity)
         .flatMap(response -> respond(request, status(response), response.body(), response.headers()));
   }
@@ -149,18 +156,41 @@ final class GraphQLEndpoint {
   /** Every operation, alone or in a batch, runs through here: a check per operation belongs here or in the engine. */
   private Mono<GatewayResponse> run(ServerRequest request, GraphQLParameters parameters, boolean readOnly,
       Identity identity) {
-    GatewayRequest gatewayRequest = new GatewayRequest(parameters.query(), parameters.operationName(),
+    return observed(request, gatewayRequest(request, parameters, readOnly, identity), executor::execute, r -> r);
+  }
+
+  private GatewayRequest gatewayRequest(ServerRequest request, GraphQLParameters parameters, boolean readOnly,
+      Identity identity) {
+    return new GatewayRequest(parameters.query(), parameters.operationName(),
         parameters.variables(), parameters.extensions(), headers(request), explain(request), readOnly,
         "true".equalsIgnoreCase(request.headers().firstHeader(COST_HEADER)), RequestIds.of(request.exchange()),
         identity);
+  }
+
+  /** Runs the request on the engine, observed as one request; it ends with the (first) response. */
+  private <T> Mono<T> observed(ServerRequest request, GatewayRequest gatewayRequest,
+      Function<GatewayRequest, CompletableFuture<T>> engine, Function<T, GatewayResponse> first) {
     return Mono.defer(() -> {
       RequestObservation observed = telemetry.request(request.method().name(), request.path(),
           gatewayRequest.requestId(), gatewayRequest.headers());
-      return Mono.fromFuture(observed.inScope(() -> executor.execute(gatewayRequest)))
-          .doOnNext(response -> observed.end(status(response).value(), ErrorCodes.of(response.body())))
+      return Mono.fromFuture(observed.inScope(() -> engine.apply(gatewayRequest)))
+          .doOnNext(answer -> observed.end(status(first.apply(answer)).value(), ErrorCodes.of(first.apply(answer).body())))
           .doOnError(failure -> observed.end(HttpStatus.INTERNAL_SERVER_ERROR.value(), List.of("INTERNAL_SERVER_ERROR")))
           .doOnCancel(() -> observed.end(499, List.of())); // the client went away (nginx's code for it)
     });
+  }
+
+  /** Deferred parts as multipart/mixed; an answer in one part (refused, or nothing deferred) as plain JSON. */
+  private Mono<ServerResponse> respondIncrementally(ServerRequest request, IncrementalResponse response) {
+    GatewayResponse initial = response.initial();
+    if (!response.incremental()) {
+      return respond(request, status(initial), initial.body(), initial.headers());
+    }
+    return ServerResponse.ok()
+        .headers(headers -> initial.headers().forEach(headers::put))
+        .contentType(MultipartParts.DEFER_SPEC)
+        .body((message, context) -> message.writeAndFlushWith(
+            MultipartParts.body(response, json, message.bufferFactory()).map(Mono::just)));
   }
 
   /**

@@ -25,6 +25,16 @@ final class GraphQLMediaTypes {
         : MediaType.APPLICATION_JSON;
   }
 
+  /**
+   * Whether the client takes {@code @defer} incrementally: it lists {@code multipart/mixed} with
+   * {@code deferSpec=20220824} (or no deferSpec), as Apollo Client does.
+   */
+  static boolean acceptsIncremental(HttpHeaders headers) {
+    return accepted(headers).stream().anyMatch(type -> type.getQualityValue() > 0
+        && "multipart".equals(type.getType()) && "mixed".equals(type.getSubtype())
+        && (type.getParameter("deferSpec") == null || "20220824".equals(type.getParameter("deferSpec"))));
+  }
+
   /** Whether the client explicitly asks for HTML (a browser), not merely {@code *}{@code /*}. */
   static boolean wantsHtml(HttpHeaders headers) {
     return accepted(headers).stream()

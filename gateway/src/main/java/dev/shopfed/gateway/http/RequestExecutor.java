@@ -1,5 +1,6 @@
 package dev.shopfed.gateway.http;
 
+import dev.shopfed.gateway.defer.IncrementalResponse;
 import dev.shopfed.gateway.execution.GatewayRequest;
 import dev.shopfed.gateway.execution.GatewayResponse;
 import java.util.concurrent.CompletableFuture;
@@ -11,4 +12,9 @@ interface RequestExecutor {
   boolean ready();
 
   CompletableFuture<GatewayResponse> execute(GatewayRequest request);
+
+  /** For a client that accepts incremental delivery; by default every request is answered in one part. */
+  default CompletableFuture<IncrementalResponse> executeIncrementally(GatewayRequest request) {
+    return execute(request).thenApply(IncrementalResponse::whole);
+  }
 }

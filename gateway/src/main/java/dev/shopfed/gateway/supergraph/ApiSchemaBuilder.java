@@ -87,10 +87,18 @@ final class ApiSchemaBuilder {
     TypeDefinitionRegistry registry = new SchemaParser().buildRegistry(Document.newDocument().definitions(kept).build());
     RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().wiringFactory(new ApiSchemaWiring()).build();
     try {
-      return new SchemaGenerator().makeExecutableSchema(registry, wiring);
+      return withDefer(new SchemaGenerator().makeExecutableSchema(registry, wiring));
     } catch (RuntimeException e) {
       throw new SupergraphException("the API schema derived from the supergraph is invalid: " + e.getMessage(), e);
     }
+  }
+
+  /** Clients may send {@code @defer}: the gateway delivers it incrementally (or inline, as the spec allows). */
+  private static GraphQLSchema withDefer(GraphQLSchema schema) {
+    if (schema.getDirective(graphql.Directives.DeferDirective.getName()) != null) {
+      return schema;
+    }
+    return schema.transform(b -> b.additionalDirective(graphql.Directives.DeferDirective));
   }
 
   private Definition<?> clean(Definition<?> d) {

@@ -57,17 +57,6 @@ class UnsupportedFeaturesTest {
   }
 
   @Test
-  @Disabled("@defer: incremental delivery (multipart responses) is not implemented; the gateway rejects the directive "
-      + "as unknown")
-  void deferredFragmentArrivesLater() throws Exception {
-    try (GatewayEngine engine = engine("{\"data\":{\"shop\":{\"id\":\"1\"}}}")) {
-      GatewayResponse response = run(engine, "{ shop { id ... @defer { currency } } }");
-      assertThat(response.outcome()).isEqualTo(GatewayResponse.Outcome.EXECUTED);
-      assertThat(Json.writeString(response.body())).contains("hasNext");
-    }
-  }
-
-  @Test
   @Disabled("Subscriptions: refused with INVALID_GRAPHQL; no WebSocket or multipart subscription transport yet")
   void subscriptionsAreServed() throws Exception {
     try (GatewayEngine engine = engine("{\"data\":null}")) {
