@@ -46,6 +46,7 @@ final class ParentRefetch {
     if (isQueryRoot(position)) {
       return refetchRoot(position, parent, child, origin, originType);
     }
+    Position from = fetchedFrom(position);
     Jump best = null;
     int bestCost = Integer.MAX_VALUE;
     for (Jump jump : resolution.jumps(position.objectType(), parent.name())) {
@@ -60,8 +61,8 @@ final class ParentRefetch {
       }
     }
     if (best != null) {
-      return planner.jump(position.group(), position.selection(), position.ownerType(), position.objectType(), parent,
-          position.path(), position.provided(), best);
+      return planner.jump(from.group(), from.selection(), from.ownerType(), from.objectType(), parent, from.path(),
+          from.provided(), best);
     }
     // the parent has no key either: go one level further up
     Position above = planner.positionOf(position.selection());
@@ -69,6 +70,23 @@ final class ParentRefetch {
       throw unreachable(origin, originType, child);
     }
     return refetch(above, parent, origin, originType);
+  }
+
+  /**
+   * Where to fetch the entity again from: an entity at the root of an entity fetch is fetched from that fetch's parent
+   * (which has its key), so the new fetch runs beside the first instead of after it.
+   */
+  private static Position fetchedFrom(Position position) {
+    FetchGroup group = position.group();
+    String type = position.objectType();
+    SubgraphSelection inParent = group.parentSelection.get(type);
+    boolean entityRoot = group.isEntityFetch()
+        && group.selection.fragments().get(group.representedAs.getOrDefault(type, type)) == position.selection();
+    if (!entityRoot || inParent == null || !group.representedAs.getOrDefault(type, type).equals(type)) {
+      return position;
+    }
+    return new Position(group.parent, inParent, group.parentPositionType, type, position.field(), group.path,
+        ProvidedFields.NONE, position.children());
   }
 
   /** The query root is everywhere: a shareable root field is fetched once more from a subgraph with the field. */
