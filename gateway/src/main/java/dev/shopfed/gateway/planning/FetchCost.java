@@ -1,8 +1,10 @@
 package dev.shopfed.gateway.planning;
 
+import dev.shopfed.gateway.supergraph.EntityKey;
 import dev.shopfed.gateway.supergraph.FieldInfo;
 import dev.shopfed.gateway.supergraph.FieldSource;
 import dev.shopfed.gateway.supergraph.ProvidedFields;
+import graphql.language.Field;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -16,6 +18,8 @@ import java.util.Map;
 final class FetchCost {
 
   static final int UNREACHABLE = 1_000_000;
+  /** A field no key reaches: its parent is fetched again where the field is, about a jump and its key's worth. */
+  static final int PARENT_REFETCH = 2;
 
   private final FieldResolution resolution;
   private final Map<PlanField, Map<String, Integer>> memo = new IdentityHashMap<>();
@@ -79,12 +83,29 @@ final class FetchCost {
     if (resolution.serves(graph, type, info, provided) && !requires) {
       return below(graph, info, field, provided);
     }
+    List<FieldResolution.Jump> jumps = resolution.jumps(type, field.name());
+    if (jumps.isEmpty()) {
+      return info == null ? UNREACHABLE : PARENT_REFETCH;
+    }
     int best = UNREACHABLE;
-    for (FieldResolution.Jump jump : resolution.jumps(type, field.name())) {
+    for (FieldResolution.Jump jump : jumps) {
       FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
-      best = Math.min(best, add(1, there == null ? 0 : below(jump.graph(), there, field, ProvidedFields.NONE)));
+      int keyCost = hasKeyFor(graph, type, jump, provided) ? 0 : PARENT_REFETCH;
+      best = Math.min(best, add(1 + keyCost, there == null ? 0 : below(jump.graph(), there, field, ProvidedFields.NONE)));
     }
     return best;
+  }
+
+  /** Whether {@code graph} has the fields of a key the jump can use; without one the parent is fetched again. */
+  private boolean hasKeyFor(String graph, String type, FieldResolution.Jump jump, ProvidedFields provided) {
+    for (EntityKey key : resolution.keys(jump.entityType(), jump.graph())) {
+      boolean served = key.fields().getSelections().stream().allMatch(s -> !(s instanceof Field f)
+          || resolution.serves(graph, type, resolution.supergraph().field(type, f.getName()), provided));
+      if (served) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int add(int a, int b) {

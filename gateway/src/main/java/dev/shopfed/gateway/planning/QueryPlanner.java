@@ -66,7 +66,7 @@ public final class QueryPlanner {
       }
       FieldInfo info = supergraph.field(rootType, field.name());
       String graph = chooseRootGraph(planner, resolution, info, field, sequential ? last : null, rootGroups);
-      FetchGroup group = sequential ? (last != null && last.graph.equals(graph) ? last : null) : rootGroups.get(graph);
+      FetchGroup group = sequential ? (last != null && last.graph.equals(graph) ? last : null) : planner.rootGroup(graph);
       if (group == null) {
         if (sequential && last != null) {
           blocks.add(List.copyOf(planner.groups().subList(blockStart, planner.groups().size())));

@@ -1,6 +1,7 @@
 package dev.shopfed.gateway.planning;
 
 import dev.shopfed.gateway.planning.FieldResolution.Jump;
+import dev.shopfed.gateway.planning.ParentRefetch.Position;
 import dev.shopfed.gateway.supergraph.EntityKey;
 import dev.shopfed.gateway.supergraph.FieldInfo;
 import dev.shopfed.gateway.supergraph.FieldSource;
@@ -37,6 +38,13 @@ final class SelectionPlanner {
 
   private record EntityGroupKey(int parent, String graph, List<Object> path) {}
 
+  /** Marks a field no key reaches from here: its parent object must be fetched again where the field is. */
+  private static final Jump THROUGH_PARENT = new Jump("", "");
+  /** Positions whose sub-selection is being planned, innermost first: where a parent can be fetched again from. */
+  private final java.util.Deque<Position> positions = new java.util.ArrayDeque<>();
+  /** The latest root fetch per subgraph, so that a root field fetched again joins a fetch already planned. */
+  private final Map<String, FetchGroup> rootGroups = new LinkedHashMap<>();
+
   SelectionPlanner(FieldResolution resolution) {
     this.resolution = resolution;
     this.cost = new FetchCost(resolution);
@@ -50,10 +58,29 @@ final class SelectionPlanner {
     return cost;
   }
 
+  FieldResolution resolution() {
+    return resolution;
+  }
+
+  /** The position whose sub-selection in its fetch is {@code children}, or null when none is being planned. */
+  Position positionOf(SubgraphSelection children) {
+    return positions.stream().filter(p -> p.children() == children).findFirst().orElse(null);
+  }
+
+  boolean isKeying(String graph) {
+    return keying.contains(graph);
+  }
+
   FetchGroup newRootGroup(String graph) {
     FetchGroup group = new FetchGroup(groups.size(), graph, List.of(), null, Map.of(), null);
     groups.add(group);
+    rootGroups.put(graph, group);
     return group;
+  }
+
+  /** The latest root fetch to {@code graph}, or null. */
+  FetchGroup rootGroup(String graph) {
+    return rootGroups.get(graph);
   }
 
   /**
@@ -105,6 +132,7 @@ final class SelectionPlanner {
       Set<String> concrete, PlanField field, List<Object> path, ProvidedFields provided) {
     List<String> local = new ArrayList<>();
     Map<String, Jump> remote = new LinkedHashMap<>();
+    List<String> throughParent = new ArrayList<>();
     for (String type : concrete) {
       if (!resolution.applies(field, type)) {
         continue;
@@ -112,11 +140,16 @@ final class SelectionPlanner {
       Jump target = choose(group, selection, type, field, path, provided);
       if (target == null) {
         local.add(type);
+      } else if (target == THROUGH_PARENT) {
+        throughParent.add(type);
       } else {
         remote.put(type, target);
       }
     }
     Set<FetchGroup> producers = new LinkedHashSet<>();
+    if (!throughParent.isEmpty()) {
+      producers.addAll(new ParentRefetch(this).plan(group, selection, field, throughParent));
+    }
     producers.addAll(placeLocal(group, selection, positionType, concrete, local, field, path, provided));
     remote.forEach((type, jump) -> producers.addAll(jump(group, selection, positionType, type, field, path, provided, jump)));
     return producers;
@@ -146,11 +179,7 @@ final class SelectionPlanner {
         bestCost = c;
       }
     }
-    if (best == null && !servedHere) {
-      throw new PlanningException("cannot resolve " + type + "." + field.name() + " from subgraph "
-          + resolution.supergraph().subgraph(group.graph).name() + ": no subgraph serves it through a key");
-    }
-    return best;
+    return best == null && !servedHere ? THROUGH_PARENT : best;
   }
 
   private List<Jump> candidateJumps(FetchGroup group, String type, PlanField field) {
@@ -221,8 +250,13 @@ final class SelectionPlanner {
         ? new ProvidedFields(source.provides())
         : provided.child(objectType, field.name());
     // below an aliased requirement the data sits under the alias the fetch uses
-    producers.addAll(plan(group, placed.children, childType, field.children(),
-        childPath(path, placed, info.listDepth()), below));
+    positions.push(new Position(group, selection, ownerType, objectType, field, path, provided, placed.children));
+    try {
+      producers.addAll(plan(group, placed.children, childType, field.children(),
+          childPath(path, placed, info.listDepth()), below));
+    } finally {
+      positions.pop();
+    }
     return producers;
   }
 
@@ -253,7 +287,7 @@ final class SelectionPlanner {
     return producers;
   }
 
-  private Set<FetchGroup> jump(FetchGroup group, SubgraphSelection selection, String positionType, String type,
+  Set<FetchGroup> jump(FetchGroup group, SubgraphSelection selection, String positionType, String type,
       PlanField field, List<Object> path, ProvidedFields provided, Jump jump) {
     FetchGroup target = entityGroup(group, selection, positionType, path, jump.graph(), type);
     Set<FetchGroup> producers = new LinkedHashSet<>();
