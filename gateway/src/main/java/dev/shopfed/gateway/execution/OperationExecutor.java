@@ -348,7 +348,7 @@ public final class OperationExecutor {
         return new GatewayResponse(budget.refusal(), GatewayResponse.Outcome.EXECUTED);
       }
       Map<String, Object> body = new LinkedHashMap<>();
-      List<Map<String, Object>> errors = new ArrayList<>(tree.errors);
+      List<Map<String, Object>> errors = ClientLocations.apply(plan.operation(), tree.errors);
       if (!errors.isEmpty()) {
         body.put("errors", errors);
       }

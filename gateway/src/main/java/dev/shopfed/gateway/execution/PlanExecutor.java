@@ -74,6 +74,8 @@ final class PlanExecutor {
       synchronized (scope.tree()) {
         if (answer.data() instanceof Map<?, ?> data) {
           scope.tree().merge(scope.tree().data, cast(data));
+        } else if (!answer.errors().isEmpty()) {
+          scope.tree().nulledBySubgraph.addAll(FetchPaths.rootFields(fetch.operation()));
         }
         answer.errors().forEach(e -> scope.tree().errors.add(e));
       }
@@ -100,6 +102,9 @@ final class PlanExecutor {
       }
       synchronized (scope.tree()) {
         Object entities = answer.data() instanceof Map<?, ?> data ? data.get("_entities") : null;
+        if (entities == null && !answer.errors().isEmpty()) {
+          scope.tree().nulledBySubgraph.addAll(FetchPaths.entities(List.of(batch)));
+        }
         mergeEntities(entities, batch, scope.tree());
         for (Map<String, Object> error : answer.errors()) {
           scope.tree().errors.add(EntityErrorPath.rewrite(error, "_entities", batch));
@@ -136,6 +141,9 @@ final class PlanExecutor {
       }
       synchronized (scope.tree()) {
         Map<?, ?> data = answer.data() instanceof Map<?, ?> d ? d : Map.of();
+        if (answer.data() == null && !answer.errors().isEmpty()) {
+          scope.tree().nulledBySubgraph.addAll(FetchPaths.entities(batches.values()));
+        }
         batches.forEach((alias, batch) -> mergeEntities(data.get(alias), batch, scope.tree()));
         for (Map<String, Object> error : answer.errors()) {
           scope.tree().errors.add(rewriteBatchError(error, batches));

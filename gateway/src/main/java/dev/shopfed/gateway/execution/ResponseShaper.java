@@ -190,7 +190,7 @@ final class ResponseShaper {
   }
 
   private void nullInNonNull(GraphQLObjectType parent, ExecutableNormalizedField field, List<Object> path) {
-    if (tree.fetchFailed || hasErrorAtOrBelow(path)) {
+    if (tree.fetchFailed || hasErrorAtOrBelow(path) || nulledBySubgraph(path)) {
       return;
     }
     tree.errors.add(GraphQLErrors.error(
@@ -207,6 +207,12 @@ final class ResponseShaper {
       }
     }
     return false;
+  }
+
+  private boolean nulledBySubgraph(List<Object> path) {
+    synchronized (tree.nulledBySubgraph) {
+      return tree.nulledBySubgraph.stream().anyMatch(nulled -> startsWith(nulled, path));
+    }
   }
 
   /**

@@ -18,6 +18,11 @@ final class ResultTree {
   final List<Map<String, Object>> errors = Collections.synchronizedList(new ArrayList<>());
   /** Set when a fetch failed as a whole: its fields are null without a path of their own. */
   volatile boolean fetchFailed;
+  /**
+   * Paths of the fields of fetches whose subgraph answered no data with errors of its own (a non-null field of its
+   * failed): those errors say why the fields are null, so they get no second error of the gateway's.
+   */
+  final List<List<Object>> nulledBySubgraph = Collections.synchronizedList(new ArrayList<>());
 
   ResultTree(java.util.Set<String> abstractTypes) {
     this.abstractTypes = abstractTypes;

@@ -28,7 +28,9 @@ import org.junit.jupiter.api.TestFactory;
  * src/test/resources/differential/&lt;fixture&gt;/ and a batch of seeded random operations run
  * through both gateways, which must agree on {@code data} exactly and on the (path, code) of
  * every error. Reproduce a random run with {@code -Ddifferential.seed=N} (the seed is in the test
- * names); {@code -Ddifferential.random=N} sets how many random operations each fixture gets.
+ * names); {@code -Ddifferential.seeds=N,M,...} runs the random operations of several seeds against one start of each
+ * federation (the {@code differential-seeds} Maven profile runs 20); {@code -Ddifferential.random=N} sets how many
+ * random operations each fixture gets per seed.
  */
 class DifferentialTest {
 
@@ -67,6 +69,11 @@ class DifferentialTest {
               + "CompleteValue for enums), so it belongs in errors"),
       Map.entry("abstract/fragments-on-abstract-types-any-depth", NESTED_INTERFACE_FRAGMENT),
       Map.entry("abstract/interface-fragment-inside-object-selection", NESTED_INTERFACE_FRAGMENT),
+      Map.entry("abstract/interface-object-field-beside-typename",
+          "Apollo Gateway asks the @interfaceObject's subgraph (ratings) for __typename when a selection holds only "
+              + "__typename and ratings' fields, and writes its answer \"Node\" over the Book or Author the owner "
+              + "resolved: the fragment on Book no longer applies and Book.author turns null, without an error. An "
+              + "entity's __typename is its concrete object type (federation spec, @interfaceObject)"),
       Map.entry("abstract/interface-object-unresolvable-typename",
           "When the entity interface's owner cannot resolve a reference's concrete type, Apollo Gateway nulls "
               + "the parent of the non-null Loan.item without any error; null propagation requires a field error"),
@@ -77,7 +84,7 @@ class DifferentialTest {
 
   /** Fixed, so that CI runs the same operations every time; other seeds explore further. */
   private static final long DEFAULT_SEED = 20261127L;
-  private static final long SEED = Long.getLong("differential.seed", DEFAULT_SEED);
+  private static final List<Long> SEEDS = seeds();
   private static final int RANDOM_OPERATIONS = Integer.getInteger("differential.random", 60);
 
   private static final List<FixtureRun> RUNS = new ArrayList<>();
@@ -113,8 +120,8 @@ class DifferentialTest {
     Stream<DynamicNode> selfCheck = Stream.of(dynamicTest("comparison catches a changed answer",
         () -> comparisonCatchesChanges(slot.run(), corpus)));
     Stream<DynamicNode> cases = corpus.stream().map(c -> dynamicTest(c.name(), () -> check(slot.run(), c)));
-    Stream<DynamicNode> random = IntStream.range(0, RANDOM_OPERATIONS).mapToObj(i -> dynamicTest(
-        "random seed=" + SEED + " #" + i, () -> checkRandom(slot.run(), fixture, i)));
+    Stream<DynamicNode> random = SEEDS.stream().flatMap(seed -> IntStream.range(0, RANDOM_OPERATIONS).mapToObj(i ->
+        dynamicTest("random seed=" + seed + " #" + i, () -> checkRandom(slot.run(), fixture, seed, i))));
     Stream<DynamicNode> stop = Stream.of(dynamicTest("stop federation", slot::stop));
     return Stream.of(start, selfCheck, cases, random, stop).flatMap(s -> s);
   }
@@ -137,20 +144,31 @@ class DifferentialTest {
         + reason + ")");
   }
 
-  private static void checkRandom(FixtureRun run, String fixture, int index) throws Exception {
-    long seed = (SEED * 31 + fixture.hashCode()) * 1_000_003L + index;
+  /** {@code differential.seeds} (comma-separated) if set, else the one {@code differential.seed}. */
+  private static List<Long> seeds() {
+    String many = System.getProperty("differential.seeds", "").trim();
+    if (many.isEmpty()) {
+      return List.of(Long.getLong("differential.seed", DEFAULT_SEED));
+    }
+    return Stream.of(many.split(",")).map(String::trim).filter(t -> !t.isEmpty()).map(Long::valueOf).toList();
+  }
+
+  private static void checkRandom(FixtureRun run, String fixture, long runSeed, int index) throws Exception {
+    long seed = (runSeed * 31 + fixture.hashCode()) * 1_000_003L + index;
     GeneratedOperation operation = run.generator().generate(seed);
-    String shown = fixture + " random seed=" + SEED + " #" + index + "\n" + operation.query()
+    String shown = fixture + " random seed=" + runSeed + " #" + index + "\n" + operation.query()
         + "\nvariables: " + Json.write(operation.variables());
     Map<String, Object> apollo = run.reference(operation.query(), null, operation.variables());
     assertTrue(apollo.containsKey("data"), "Apollo Gateway rejected a generated operation: " + shown + "\n" + Json.write(apollo));
     Map<String, Object> ours = ours(run, shown, operation.query(), null, operation.variables());
     if (ResponseComparison.difference(apollo, ours).isPresent()) {
-      String checked = SEED == DEFAULT_SEED ? ApolloDefects.CHECKED_BY_HAND.get(fixture + " #" + index) : null;
+      String checked = runSeed == DEFAULT_SEED ? ApolloDefects.CHECKED_BY_HAND.get(fixture + " #" + index) : null;
       if (checked != null) {
         Assumptions.abort("Apollo Gateway is wrong here (checked by hand): " + checked + ": " + shown);
       }
-      ApolloDefects.explain(apollo, ours).ifPresent(reason -> Assumptions.abort(reason + ": " + shown));
+      ApolloDefects.explain(apollo, ours)
+          .or(() -> run.interfaceObjectTypename().explain(apollo, ours, operation.query()))
+          .ifPresent(reason -> Assumptions.abort(reason + ": " + shown));
     }
     assertAgree(apollo, ours, "our engine disagrees with Apollo Gateway on " + shown);
   }
