@@ -85,6 +85,24 @@ final class SubgraphSelection {
     return null;
   }
 
+  /**
+   * Whether {@code wanted} names a field under a key this selection already holds for another field (other arguments):
+   * a representation sends each field under its name, so it cannot carry both.
+   */
+  boolean conflictsWith(List<PlanField> wanted) {
+    for (PlanField f : wanted) {
+      FieldSelection existing = fields.get(f.responseKey());
+      if (existing == null) {
+        continue;
+      }
+      if (!existing.sameField(f.name(), f.arguments())
+          || existing.children != null && existing.children.conflictsWith(f.children())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private FieldSelection add(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {
     FieldSelection added = new FieldSelection(responseKey, name, arguments, composite, internal);
     fields.put(responseKey, added);
