@@ -6,6 +6,7 @@ import dev.shopfed.gateway.consent.ConsentSubgraph;
 import dev.shopfed.gateway.consent.CrossingGuard;
 import dev.shopfed.gateway.planning.PlanNode;
 import dev.shopfed.gateway.planning.RepresentationShape;
+import dev.shopfed.gateway.planning.ResponseRenames;
 import dev.shopfed.gateway.supergraph.Supergraph;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class PlanExecutor {
       }
       synchronized (scope.tree()) {
         if (answer.data() instanceof Map<?, ?> data) {
+          fetch.renames().apply(data);
           scope.tree().merge(scope.tree().data, cast(data));
         } else if (!answer.errors().isEmpty()) {
           scope.tree().nulledBySubgraph.addAll(FetchPaths.rootFields(fetch.operation()));
@@ -105,7 +107,7 @@ final class PlanExecutor {
         if (entities == null && !answer.errors().isEmpty()) {
           scope.tree().nulledBySubgraph.addAll(FetchPaths.entities(List.of(batch)));
         }
-        mergeEntities(entities, batch, scope.tree());
+        mergeEntities(entities, batch, fetch.renames(), scope.tree());
         for (Map<String, Object> error : answer.errors()) {
           scope.tree().errors.add(EntityErrorPath.rewrite(error, "_entities", batch));
         }
@@ -144,7 +146,9 @@ final class PlanExecutor {
         if (answer.data() == null && !answer.errors().isEmpty()) {
           scope.tree().nulledBySubgraph.addAll(FetchPaths.entities(batches.values()));
         }
-        batches.forEach((alias, batch) -> mergeEntities(data.get(alias), batch, scope.tree()));
+        Map<String, ResponseRenames> renames = new LinkedHashMap<>();
+        fetch.parts().forEach(part -> renames.put(part.alias(), part.renames()));
+        batches.forEach((alias, batch) -> mergeEntities(data.get(alias), batch, renames.get(alias), scope.tree()));
         for (Map<String, Object> error : answer.errors()) {
           scope.tree().errors.add(rewriteBatchError(error, batches));
         }
@@ -184,12 +188,15 @@ final class PlanExecutor {
     return error;
   }
 
-  private static void mergeEntities(Object entities, RepresentationBatch batch, ResultTree tree) {
+  private static void mergeEntities(Object entities, RepresentationBatch batch, ResponseRenames renames,
+      ResultTree tree) {
     if (!(entities instanceof List<?> list)) {
       return;
     }
     for (int i = 0; i < list.size() && i < batch.targets.size(); i++) {
       if (list.get(i) instanceof Map<?, ?> entity) {
+        // an entity's answer need not carry its __typename: its representation does
+        renames.applyAs(cast(entity), String.valueOf(batch.representations.get(i).get("__typename")));
         for (ResultTree.Located target : batch.targets.get(i)) {
           tree.merge(target.object(), cast(entity));
         }

@@ -105,7 +105,7 @@ final class FetchBatching {
       String variable = "representations" + batchParts.size();
       PlanNode.Fetch fetch = same.get(0).fetch();
       batchParts.add(new PlanNode.BatchFetch.Part(alias, variable,
-          same.stream().map(PlanNode.Flatten::path).toList(), fetch.representations()));
+          same.stream().map(PlanNode.Flatten::path).toList(), fetch.representations(), fetch.renames()));
       printed.add(new BatchedEntities(alias, variable, selections.get(fetch)));
     }
     PlanNode.Fetch first = fetches.get(0).fetch();

@@ -44,8 +44,9 @@ final class FieldResolution {
     if (source != null && source.serves(activeLabels)) {
       return true;
     }
-    if (source != null && source.external() && provided.has(type, field.name())) {
-      return true;
+    if (source != null && source.external()) {
+      // an @external key field too: the subgraph names it in its key but cannot resolve it, unless provided here
+      return provided.has(type, field.name());
     }
     return isKeyField(graph, type, field.name());
   }

@@ -151,7 +151,8 @@ final class PlanBuilder {
     g.inputs.forEach((type, input) -> representations.add(
         new RepresentationShape(type, g.representedAs.getOrDefault(type, type), shape(input),
             g.keyFields.getOrDefault(type, List.of()), concreteTypes(type))));
-    PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations));
+    PlanNode.Fetch fetch = new PlanNode.Fetch(g.graph, service, text, name, used, List.copyOf(representations),
+        ResponseShapeAliases.renames(g.selection));
     selections.put(fetch, g.selection);
     return g.isEntityFetch() ? new PlanNode.Flatten(g.responsePath(), fetch) : fetch;
   }

@@ -15,6 +15,7 @@ public sealed interface PlanNode
    * @param operationName   its name, or null
    * @param variableUsages  client variables it forwards
    * @param representations for an entity fetch, how to build each entity type's representation; empty for root fetches
+   * @param renames         the keys to rename in the answer (each entity's, for an entity fetch) before merging it
    */
   record Fetch(
       String subgraph,
@@ -22,7 +23,13 @@ public sealed interface PlanNode
       String operation,
       String operationName,
       List<String> variableUsages,
-      List<RepresentationShape> representations) implements PlanNode {
+      List<RepresentationShape> representations,
+      ResponseRenames renames) implements PlanNode {
+
+    public Fetch(String subgraph, String serviceName, String operation, String operationName,
+        List<String> variableUsages, List<RepresentationShape> representations) {
+      this(subgraph, serviceName, operation, operationName, variableUsages, representations, ResponseRenames.NONE);
+    }
 
     public boolean isEntityFetch() {
       return !representations.isEmpty();
@@ -59,9 +66,15 @@ public sealed interface PlanNode
      * @param variable        the variable carrying its representations
      * @param paths           where its entities sit in the response ("@" walks into lists)
      * @param representations how to build each entity type's representation
+     * @param renames         the keys to rename in each of its entities before merging them
      */
     public record Part(String alias, String variable, List<List<String>> paths,
-        List<RepresentationShape> representations) {}
+        List<RepresentationShape> representations, ResponseRenames renames) {
+
+      public Part(String alias, String variable, List<List<String>> paths, List<RepresentationShape> representations) {
+        this(alias, variable, paths, representations, ResponseRenames.NONE);
+      }
+    }
   }
 
   /** Runs its nodes one after the other. */

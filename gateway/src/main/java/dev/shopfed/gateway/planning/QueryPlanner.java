@@ -47,6 +47,7 @@ public final class QueryPlanner {
     boolean introspection = rootFields.stream().anyMatch(f -> INTROSPECTION.contains(f.name()));
     List<List<FetchGroup>> blocks = routeRootFields(planner, resolution, rootType, rootFields, mutation);
     RepresentationSources.resolve(planner.groups());
+    ResponseShapeAliases.assign(supergraph, planner.groups(), rootType);
 
     String keyword = mutation ? "mutation" : "query";
     PlanNode root = new PlanBuilder(supergraph, keyword, operation.getOperationName(), variableDefinitions(definition))

@@ -36,7 +36,8 @@ final class SelectionPlanner {
   /** Subgraphs whose key fields are being planned: a key cannot come from the subgraph that needs it. */
   private final java.util.Deque<String> keying = new java.util.ArrayDeque<>();
 
-  private record EntityGroupKey(int parent, String graph, List<Object> path) {}
+  /** {@code variant} tells apart fetches of one path whose representations cannot be one (conflicting requirements). */
+  private record EntityGroupKey(int parent, String graph, List<Object> path, int variant) {}
 
   /** Marks a field no key reaches from here: its parent object must be fetched again where the field is. */
   private static final Jump THROUGH_PARENT = new Jump("", "");
@@ -173,7 +174,7 @@ final class SelectionPlanner {
       }
       FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
       int c = 1 + (there == null ? 0 : cost.below(jump.graph(), there, field, ProvidedFields.NONE))
-          - (entityGroups.containsKey(new EntityGroupKey(group.id, jump.graph(), path)) ? 1 : 0);
+          - (entityGroups.containsKey(new EntityGroupKey(group.id, jump.graph(), path, 0)) ? 1 : 0);
       if (c < bestCost || best == null && !servedHere) {
         best = jump;
         bestCost = c;
@@ -289,7 +290,8 @@ final class SelectionPlanner {
 
   Set<FetchGroup> jump(FetchGroup group, SubgraphSelection selection, String positionType, String type,
       PlanField field, List<Object> path, ProvidedFields provided, Jump jump) {
-    FetchGroup target = entityGroup(group, selection, positionType, path, jump.graph(), type);
+    FetchGroup target = entityGroup(group, selection, positionType, path, jump.graph(), type,
+        requiredThere(jump, type, field));
     Set<FetchGroup> producers = new LinkedHashSet<>();
     producers.add(target);
     if (!target.inputs.containsKey(type)) {
@@ -329,10 +331,29 @@ final class SelectionPlanner {
     return producers;
   }
 
+  /** What the field requires in the subgraph jumped to, as fields of {@code type}; empty when nothing. */
+  private List<PlanField> requiredThere(Jump jump, String type, PlanField field) {
+    FieldInfo there = resolution.supergraph().field(jump.entityType(), field.name());
+    FieldSource source = there == null ? null : there.source(jump.graph());
+    return source == null || source.requires() == null ? List.of()
+        : PlanField.fromFieldSet(source.requires(), Set.of(type));
+  }
+
+  /**
+   * The entity fetch to {@code graph} for the objects at {@code path}: the one already planned, unless its
+   * representations of {@code type} carry a field {@code required} needs with other arguments (two requirements on
+   * {@code price(currency:)}); then another fetch beside it.
+   */
   private FetchGroup entityGroup(FetchGroup parent, SubgraphSelection selection, String positionType,
-      List<Object> path, String graph, String type) {
-    EntityGroupKey key = new EntityGroupKey(parent.id, graph, path);
-    FetchGroup group = entityGroups.get(key);
+      List<Object> path, String graph, String type, List<PlanField> required) {
+    EntityGroupKey key;
+    FetchGroup group;
+    int variant = 0;
+    do {
+      key = new EntityGroupKey(parent.id, graph, path, variant++);
+      group = entityGroups.get(key);
+    } while (group != null && !awaitingRequirements.contains(group) && group.inputs.containsKey(type)
+        && group.inputs.get(type).conflictsWith(required));
     if (group == null || awaitingRequirements.contains(group)) {
       group = new FetchGroup(groups.size(), graph, path, parent, new LinkedHashMap<>(), positionType);
       groups.add(group);

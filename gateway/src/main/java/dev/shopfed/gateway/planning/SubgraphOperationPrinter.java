@@ -87,8 +87,8 @@ final class SubgraphOperationPrinter {
     String separator = "";
     for (SubgraphSelection.FieldSelection f : selection.fields()) {
       out.append(separator);
-      if (!f.responseKey.equals(f.name)) {
-        out.append(f.responseKey).append(':');
+      if (!f.sentKey().equals(f.name)) {
+        out.append(f.sentKey()).append(':');
       }
       out.append(f.name).append(ArgumentsText.print(f.arguments));
       if (f.children != null && f.children.isEmpty()) {

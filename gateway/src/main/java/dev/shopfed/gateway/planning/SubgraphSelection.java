@@ -25,6 +25,11 @@ final class SubgraphSelection {
     final boolean internal;
     /** In a representation's selection: the response key the value is read from in the fetched data. */
     String dataKey;
+    /**
+     * The alias the operation sends instead of {@code responseKey}, or null: the answer is renamed back before it is
+     * merged, so the data always sits under {@code responseKey} (see {@link ResponseShapeAliases}).
+     */
+    String sentAs;
 
     FieldSelection(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {
       this.responseKey = responseKey;
@@ -33,6 +38,11 @@ final class SubgraphSelection {
       this.children = composite ? new SubgraphSelection() : null;
       this.internal = internal;
       this.dataKey = responseKey;
+    }
+
+    /** The response key as written in the subgraph operation. */
+    String sentKey() {
+      return sentAs != null ? sentAs : responseKey;
     }
 
     boolean sameField(String otherName, List<Argument> otherArguments) {
@@ -73,6 +83,24 @@ final class SubgraphSelection {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether {@code wanted} names a field under a key this selection already holds for another field (other arguments):
+   * a representation sends each field under its name, so it cannot carry both.
+   */
+  boolean conflictsWith(List<PlanField> wanted) {
+    for (PlanField f : wanted) {
+      FieldSelection existing = fields.get(f.responseKey());
+      if (existing == null) {
+        continue;
+      }
+      if (!existing.sameField(f.name(), f.arguments())
+          || existing.children != null && existing.children.conflictsWith(f.children())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private FieldSelection add(String responseKey, String name, List<Argument> arguments, boolean composite, boolean internal) {

@@ -15,6 +15,8 @@ import graphql.language.SelectionSet;
  * @param usedOverridden the field was taken over from this subgraph, which keeps it only for keys and requirements
  * @param typeInGraph    the field's named type in this subgraph when it differs from the supergraph's
  *                       ({@code @join__field(type:)}, e.g. a member of the supergraph's union), else null
+ * @param wireType       the field's whole type as this subgraph declares it ({@code ID!}, {@code [Account!]!}): the
+ *                       subgraph validates its operation against this nullability, not the supergraph's
  */
 public record FieldSource(
     String graph,
@@ -24,7 +26,8 @@ public record FieldSource(
     String overrideLabel,
     boolean overriding,
     boolean usedOverridden,
-    String typeInGraph) {
+    String typeInGraph,
+    String wireType) {
 
   /** Whether this subgraph serves the field for a request with the given labels switched on. */
   public boolean serves(java.util.Set<String> activeLabels) {

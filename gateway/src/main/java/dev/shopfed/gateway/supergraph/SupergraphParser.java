@@ -214,11 +214,11 @@ final class SupergraphParser {
       sources.put(graph, new FieldSource(graph, bool(d, "external", false),
           FieldSets.parse(string(d, "requires")), FieldSets.parse(string(d, "provides")),
           string(d, "overrideLabel"), string(d, "override") != null, bool(d, "usedOverridden", false),
-          typeInGraph(string(d, "type"), f)));
+          typeInGraph(string(d, "type"), f), wireType(string(d, "type"), f)));
     }
     if (joins.isEmpty()) {
       for (String graph : graphs) {
-        sources.put(graph, new FieldSource(graph, false, null, null, null, false, false, null));
+        sources.put(graph, new FieldSource(graph, false, null, null, null, false, false, null, wireType(null, f)));
       }
     }
     return new FieldInfo(parentType, f.getName(), namedType(f.getType()), listDepth(f.getType()), sources, graphless && sources.isEmpty());
@@ -231,6 +231,10 @@ final class SupergraphParser {
     }
     String named = typeArgument.replace("[", "").replace("]", "").replace("!", "").trim();
     return named.equals(namedType(f.getType())) ? null : named;
+  }
+
+  private static String wireType(String typeArgument, FieldDefinition f) {
+    return typeArgument != null ? typeArgument.trim() : graphql.language.AstPrinter.printAstCompact(f.getType());
   }
 
   private static TypeInfo merge(TypeInfo a, TypeInfo b) {
