@@ -2,6 +2,7 @@ package dev.shopfed.gateway.planning;
 
 import dev.shopfed.gateway.planning.FieldResolution.Jump;
 import dev.shopfed.gateway.supergraph.FieldInfo;
+import dev.shopfed.gateway.supergraph.FieldSource;
 import dev.shopfed.gateway.supergraph.ProvidedFields;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,13 @@ final class ParentRefetch {
     Position position = planner.positionOf(selection);
     if (position == null) {
       throw unreachable(group, types.get(0), field);
+    }
+    for (String type : types) {
+      // an @external field nobody provides here: the subgraph names it (in a key) but cannot resolve it, and the
+      // values it answers for it are not to be trusted; fetching the parent again would put them in representations
+      if (isExternalHere(group, type, field)) {
+        throw unreachable(group, type, field);
+      }
     }
     return refetch(position, narrowed, group, types.get(0));
   }
@@ -128,6 +136,12 @@ final class ParentRefetch {
       FieldInfo info = resolution.supergraph().field(t, child.name());
       return info != null && resolution.serves(graph, t, info, ProvidedFields.NONE);
     });
+  }
+
+  private boolean isExternalHere(FetchGroup group, String type, PlanField field) {
+    FieldInfo info = resolution.supergraph().field(type, field.name());
+    FieldSource source = info == null ? null : info.source(group.graph);
+    return source != null && source.external();
   }
 
   private FieldInfo fieldInfo(String type, PlanField field) {
