@@ -26,7 +26,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ResponseOrder {
 
-  private record Key(ExecutableNormalizedField parent, String type) {}
+  /**
+   * A (field, type) pair, looked up for every object of every response: fields compare by identity (the normalized
+   * operation's own), the hash is computed once, and equals is written out rather than a record's generated one.
+   */
+  private static final class Key {
+    private final ExecutableNormalizedField parent;
+    private final String type;
+    private final int hash;
+
+    Key(ExecutableNormalizedField parent, String type) {
+      this.parent = parent;
+      this.type = type;
+      this.hash = 31 * System.identityHashCode(parent) + type.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key && key.parent == parent && key.type.equals(type);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+  }
 
   private final GraphQLSchema schema;
   private final OperationDefinition operation;
@@ -62,7 +86,9 @@ final class ResponseOrder {
    * of {@code fields} (the parent's children, or the root fields) that answer them.
    */
   List<Slot> slots(ExecutableNormalizedField parent, GraphQLObjectType type, List<ExecutableNormalizedField> fields) {
-    return slots.computeIfAbsent(new Key(parent, type.getName()), k -> slotsOf(parent, type, fields));
+    Key key = new Key(parent, type.getName());
+    List<Slot> known = slots.get(key); // computeIfAbsent would lock the bin on a hit that is not its first node
+    return known != null ? known : slots.computeIfAbsent(key, k -> slotsOf(parent, type, fields));
   }
 
   private List<Slot> slotsOf(ExecutableNormalizedField parent, GraphQLObjectType type,
